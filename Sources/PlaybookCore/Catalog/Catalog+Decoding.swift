@@ -1,0 +1,208 @@
+/// Reading a catalogue from JSON, with every structural and meaning problem reported.
+extension Catalog {
+    static let maxTextLength = 20_000
+
+    /// Decodes and validates a parsed catalogue; throws every problem found.
+    public static func decode(_ value: JSONValue) throws(ProblemList) -> Catalog {
+        let log = ProblemLog()
+        let catalog = decode(value, log: log)
+        if let catalog, log.problems.isEmpty { return catalog }
+        throw ProblemList(problems: log.problems)
+    }
+
+    private static func decode(_ value: JSONValue, log: ProblemLog) -> Catalog? {
+        let root = JSONPointer.root
+        guard let o = log.object(value, at: root) else { return nil }
+        log.onlyKnown(o, ["$schema", "id", "version", "sourceLanguage", "title", "description", "source", "scale", "themes", "rules"], at: root)
+        let id = o["id"].flatMap { validID(log.string($0, at: root.appending("id"), maxLength: 200), at: root.appending("id"), log: log) }
+        if o["id"] == nil { log.add(root, .missing("id")) }
+        var version: String?
+        if let v = log.required(o, "version", at: root), let s = log.string(v, at: root.appending("version"), maxLength: 100) {
+            if isSemVer(s) { version = s } else { log.add(root.appending("version"), .invalidVersion(s)) }
+        }
+        var sourceLanguage = Language.fr
+        if let v = o["sourceLanguage"] {
+            sourceLanguage = log.choice(v, at: root.appending("sourceLanguage"), as: Language.self) ?? .fr
+        }
+        let title = log.required(o, "title", at: root).flatMap { log.localized($0, at: root.appending("title"), maxLength: maxTextLength) }
+        let description = log.required(o, "description", at: root).flatMap { log.localized($0, at: root.appending("description"), maxLength: maxTextLength) }
+        let source = log.required(o, "source", at: root).flatMap { decodeSource($0, at: root.appending("source"), log: log) }
+        let scale = log.required(o, "scale", at: root).flatMap { decodeScale($0, at: root.appending("scale"), log: log) }
+        let themes = log.required(o, "themes", at: root).flatMap { decodeThemes($0, at: root.appending("themes"), log: log) } ?? []
+        let rules = log.required(o, "rules", at: root).flatMap { decodeRules($0, at: root.appending("rules"), themes: themes, log: log) } ?? []
+        guard let id, let version, let title, let description, let source, let scale else { return nil }
+        return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
+                       source: source, scale: scale, themes: themes, rules: rules,
+                       sha256: SHA256.hex(JSONWriter.canonical(value)))
+    }
+
+    private static func validID(_ s: String?, at pointer: JSONPointer, log: ProblemLog) -> String? {
+        guard let s else { return nil }
+        if isSlug(s) { return s }
+        log.add(pointer, .invalidID(s))
+        return nil
+    }
+
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`
+    static func isSlug(_ s: String) -> Bool {
+        var previousHyphen = true
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousHyphen = false
+            case UInt8(ascii: "-"):
+                if previousHyphen { return false }
+                previousHyphen = true
+            default: return false
+            }
+        }
+        return !previousHyphen
+    }
+
+    /// MAJOR.MINOR.PATCH with an optional pre-release or build suffix.
+    static func isSemVer(_ s: String) -> Bool {
+        let core = s.split(maxSplits: 1, whereSeparator: { $0 == "-" || $0 == "+" }).first ?? ""
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil && ($0 == "0" || !$0.hasPrefix("0")) }
+    }
+
+    private static func decodeSource(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Source? {
+        guard let o = log.object(value, at: p) else { return nil }
+        log.onlyKnown(o, ["author", "title", "date", "url", "note"], at: p)
+        let author = log.required(o, "author", at: p).flatMap { log.string($0, at: p.appending("author"), maxLength: 1000, allowEmpty: false) }
+        let title = log.required(o, "title", at: p).flatMap { log.string($0, at: p.appending("title"), maxLength: 1000, allowEmpty: false) }
+        var date: String?
+        if let v = o["date"] {
+            if let d = log.date(v, at: p.appending("date")) { date = d.description }
+        }
+        let url = o["url"].flatMap { log.string($0, at: p.appending("url"), maxLength: 2000) }
+        let note = o["note"].flatMap { log.localized($0, at: p.appending("note"), maxLength: maxTextLength) }
+        guard let author, let title else { return nil }
+        return Source(author: author, title: title, date: date, url: url, note: note)
+    }
+
+    private static func decodeScale(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
+        guard let o = log.object(value, at: p), let lv = log.required(o, "levels", at: p),
+              let items = log.array(lv, at: p.appending("levels")) else { return nil }
+        log.onlyKnown(o, ["levels"], at: p)
+        let lp = p.appending("levels")
+        if items.count != 4 { log.add(lp, .countNotIn(items.count, range: "4")) }
+        var levels: [ScaleLevel] = []
+        for (i, item) in items.enumerated() {
+            let ip = lp.appending(i)
+            guard let io = log.object(item, at: ip) else { continue }
+            log.onlyKnown(io, ["level", "label", "meaning"], at: ip)
+            let level = log.required(io, "level", at: ip).flatMap { log.integer($0, at: ip.appending("level"), in: 0...3) }
+            let label = log.required(io, "label", at: ip).flatMap { log.localized($0, at: ip.appending("label"), maxLength: 200) }
+            let meaning = log.required(io, "meaning", at: ip).flatMap { log.localized($0, at: ip.appending("meaning"), maxLength: maxTextLength) }
+            guard let level, let label, let meaning else { continue }
+            if level != i { log.add(ip.appending("level"), .outOfRange(String(level), range: "\(i)")) }
+            levels.append(ScaleLevel(level: level, label: label, meaning: meaning))
+        }
+        return levels
+    }
+
+    private static func decodeThemes(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> [Theme]? {
+        guard let items = log.array(value, at: p) else { return nil }
+        if items.isEmpty { log.add(p, .empty) }
+        var themes: [Theme] = []
+        var seen: Set<String> = []
+        for (i, item) in items.enumerated() {
+            let ip = p.appending(i)
+            guard let io = log.object(item, at: ip) else { continue }
+            log.onlyKnown(io, ["id", "title"], at: ip)
+            let id = log.required(io, "id", at: ip).flatMap { validID(log.string($0, at: ip.appending("id"), maxLength: 200), at: ip.appending("id"), log: log) }
+            let title = log.required(io, "title", at: ip).flatMap { log.localized($0, at: ip.appending("title"), maxLength: 1000) }
+            guard let id, let title else { continue }
+            if !seen.insert(id).inserted { log.add(ip.appending("id"), .duplicate(id)) }
+            themes.append(Theme(id: id, title: title))
+        }
+        return themes
+    }
+
+    private static func decodeRules(_ value: JSONValue, at p: JSONPointer, themes: [Theme], log: ProblemLog) -> [Rule]? {
+        guard let items = log.array(value, at: p) else { return nil }
+        if items.isEmpty { log.add(p, .empty) }
+        let themeIDs = Set(themes.map(\.id))
+        var usedThemes: Set<String> = []
+        var ids: Set<String> = []
+        var numbers: Set<Int> = []
+        var rules: [Rule] = []
+        rules.reserveCapacity(items.count)
+        var lastNumber = 0
+        for (i, item) in items.enumerated() {
+            let ip = p.appending(i)
+            guard let rule = decodeRule(item, at: ip, log: log) else { continue }
+            if !ids.insert(rule.id).inserted { log.add(ip.appending("id"), .duplicate(rule.id)) }
+            if !numbers.insert(rule.number).inserted { log.add(ip.appending("number"), .duplicate(String(rule.number))) }
+            if rule.number <= lastNumber { log.add(ip.appending("number"), .outOfOrder) }
+            lastNumber = max(lastNumber, rule.number)
+            if themeIDs.contains(rule.theme) {
+                usedThemes.insert(rule.theme)
+            } else {
+                log.add(ip.appending("theme"), .unknownTheme(rule.theme))
+            }
+            rules.append(rule)
+        }
+        for (i, theme) in themes.enumerated() where !usedThemes.contains(theme.id) && !items.isEmpty {
+            log.add(JSONPointer(["themes", String(i)]), .unusedTheme(theme.id))
+        }
+        return rules
+    }
+
+    private static func decodeRule(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Rule? {
+        guard let o = log.object(value, at: p) else { return nil }
+        log.onlyKnown(o, ["id", "number", "theme", "weight", "title", "text", "questions", "levels", "footnotes"], at: p)
+        let id = log.required(o, "id", at: p).flatMap { validID(log.string($0, at: p.appending("id"), maxLength: 200), at: p.appending("id"), log: log) }
+        let number = log.required(o, "number", at: p).flatMap { log.integer($0, at: p.appending("number"), in: 1...1_000_000) }
+        let theme = log.required(o, "theme", at: p).flatMap { log.string($0, at: p.appending("theme"), maxLength: 200, allowEmpty: false) }
+        var weight = Weight.one
+        if let w = o["weight"] {
+            if case .number(let lexeme) = w, let parsed = Weight(lexeme: lexeme), parsed.thousandths > 0 {
+                weight = parsed
+            } else if case .number(let lexeme) = w {
+                log.add(p.appending("weight"), .outOfRange(lexeme, range: "> 0, at most 3 decimals"))
+            } else {
+                log.add(p.appending("weight"), .wrongType(expected: "number", found: w.typeName))
+            }
+        }
+        let title = log.required(o, "title", at: p).flatMap { log.localized($0, at: p.appending("title"), maxLength: 1000) }
+        let text = log.required(o, "text", at: p).flatMap { log.localized($0, at: p.appending("text"), maxLength: maxTextLength) }
+        let questions = log.required(o, "questions", at: p).flatMap { localizedList($0, at: p.appending("questions"), count: 2...4, log: log) }
+        let levels = log.required(o, "levels", at: p).flatMap { localizedList($0, at: p.appending("levels"), count: 4...4, log: log) }
+        var footnotes: [Footnote] = []
+        if let fv = o["footnotes"], let items = log.array(fv, at: p.appending("footnotes")) {
+            for (i, item) in items.enumerated() {
+                let fp = p.appending("footnotes").appending(i)
+                guard let fo = log.object(item, at: fp) else { continue }
+                log.onlyKnown(fo, ["marker", "text"], at: fp)
+                let marker = log.required(fo, "marker", at: fp).flatMap { log.string($0, at: fp.appending("marker"), maxLength: 20, allowEmpty: false) }
+                let ftext = log.required(fo, "text", at: fp).flatMap { log.localized($0, at: fp.appending("text"), maxLength: maxTextLength) }
+                if let marker, let ftext { footnotes.append(Footnote(marker: marker, text: ftext)) }
+            }
+        }
+        guard let id, let number, let theme, let title, let text, let questions, let levels else { return nil }
+        for (i, footnote) in footnotes.enumerated() where !text.fr.contains("[\(footnote.marker)]") && !text.en.contains("[\(footnote.marker)]") {
+            log.add(p.appending("footnotes").appending(i).appending("marker"), .footnoteNotInText(footnote.marker))
+        }
+        return Rule(id: id, number: number, theme: theme, weight: weight, title: title, text: text,
+                    questions: questions, levels: levels, footnotes: footnotes)
+    }
+
+    private static func localizedList(_ value: JSONValue, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {
+        guard let items = log.array(value, at: p) else { return nil }
+        if !count.contains(items.count) {
+            let range = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)–\(count.upperBound)"
+            log.add(p, .countNotIn(items.count, range: range))
+        }
+        var out: [LocalizedText] = []
+        for (i, item) in items.enumerated() {
+            if let t = log.localized(item, at: p.appending(i), maxLength: maxTextLength) { out.append(t) }
+        }
+        return out.count == items.count ? out : nil
+    }
+}
+
+/// The problems found in one document.
+public struct ProblemList: Error, Equatable, Sendable {
+    public var problems: [Problem]
+}

@@ -1,0 +1,130 @@
+/// Deterministic JSON output: members in the order given, two-space indentation, and a
+/// string escaping that keeps terminal and bidi controls out of the file's raw bytes.
+public enum JSONWriter {
+    /// Pretty output with a trailing newline, the form of every saved file.
+    public static func pretty(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        writePretty(value, indent: 0, into: &out)
+        out.append(0x0A)
+        return out
+    }
+
+    /// Compact output with every object's keys sorted by code point: the canonical bytes that are hashed.
+    public static func canonical(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        writeCanonical(value, into: &out)
+        return out
+    }
+
+    /// A JSON string literal for `text`, quotes included.
+    public static func quoted(_ text: String) -> String {
+        var out: [UInt8] = []
+        writeString(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func writePretty(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case .array(let elements):
+            if elements.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &out)
+                writePretty(element, indent: indent + 1, into: &out)
+            }
+            newline(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1, into: &out)
+                writeString(member.key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                writePretty(member.value, indent: indent + 1, into: &out)
+            }
+            newline(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
+        default:
+            writeScalar(value, into: &out)
+        }
+    }
+
+    private static func writeCanonical(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (i, element) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeCanonical(element, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            out.append(UInt8(ascii: "{"))
+            let sorted = object.members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (i, member) in sorted.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                writeCanonical(member.value, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            writeScalar(value, into: &out)
+        }
+    }
+
+    private static func writeScalar(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let lexeme): out.append(contentsOf: lexeme.utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array, .object: break
+        }
+    }
+
+    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<(indent * 2) { out.append(0x20) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: out.append(contentsOf: "\\\"".utf8)
+            case 0x5C: out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x08: out.append(contentsOf: "\\b".utf8)
+            case 0x0C: out.append(contentsOf: "\\f".utf8)
+            default:
+                if TerminalSafety.isUnsafe(scalar) {
+                    out.append(contentsOf: "\\u".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        out.append(hexDigits[Int((v >> UInt32(shift)) & 0xF)])
+                    }
+                } else if v < 0x80 {
+                    out.append(UInt8(v))
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

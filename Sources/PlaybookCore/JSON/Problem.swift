@@ -1,0 +1,212 @@
+/// One thing wrong with a document's content, located by a JSON Pointer.
+public struct Problem: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case missing(String)
+        case wrongType(expected: String, found: String)
+        case notOneOf(String, allowed: [String])
+        case outOfRange(String, range: String)
+        case invalidDate(String)
+        case invalidTimestamp(String)
+        case empty
+        case tooLong(max: Int)
+        case tooMany(max: Int)
+        case countNotIn(Int, range: String)
+        case unknownRule(String)
+        case missingReason
+        case notAllowedForState(String, state: String)
+        case duplicate(String)
+        case unknownTheme(String)
+        case unusedTheme(String)
+        case invalidID(String)
+        case invalidVersion(String)
+        case outOfOrder
+        case unsupportedFormat(String)
+        case catalogMismatch(found: String, expected: String)
+        case unknownField(String)
+        case footnoteNotInText(String)
+    }
+
+    public var pointer: JSONPointer
+    public var kind: Kind
+
+    public init(_ pointer: JSONPointer, _ kind: Kind) {
+        self.pointer = pointer
+        self.kind = kind
+    }
+
+    /// What is wrong, in the reader's language, without the location.
+    public func message(_ lang: Language) -> String {
+        switch kind {
+        case .missing(let key):
+            return lang.pick(en: "required field \"\(key)\" is missing", fr: "le champ obligatoire « \(key) » est absent")
+        case .wrongType(let expected, let found):
+            return lang.pick(en: "expected \(expected), found \(found)", fr: "attendu : \(typeFR(expected)), trouvé : \(typeFR(found))")
+        case .notOneOf(let value, let allowed):
+            let list = allowed.joined(separator: ", ")
+            return lang.pick(en: "\(JSONWriter.quoted(value)) is not one of: \(list)", fr: "\(JSONWriter.quoted(value)) n’est pas une valeur permise : \(list)")
+        case .outOfRange(let value, let range):
+            return lang.pick(en: "\(value) is out of range (\(range))", fr: "\(value) est hors limites (\(range))")
+        case .invalidDate(let value):
+            return lang.pick(en: "\(JSONWriter.quoted(value)) is not a real date in the form YYYY-MM-DD", fr: "\(JSONWriter.quoted(value)) n’est pas une date réelle de la forme AAAA-MM-JJ")
+        case .invalidTimestamp(let value):
+            return lang.pick(en: "\(JSONWriter.quoted(value)) is not an ISO 8601 time such as 2026-11-27T09:30:00Z", fr: "\(JSONWriter.quoted(value)) n’est pas une heure ISO 8601 comme 2026-11-27T09:30:00Z")
+        case .empty:
+            return lang.pick(en: "must not be empty", fr: "ne doit pas être vide")
+        case .tooLong(let max):
+            return lang.pick(en: "text is longer than the limit of \(max) characters", fr: "le texte dépasse la limite de \(max) caractères")
+        case .tooMany(let max):
+            return lang.pick(en: "more than the limit of \(max) items", fr: "plus que la limite de \(max) éléments")
+        case .countNotIn(let count, let range):
+            return lang.pick(en: "has \(count) items, expected \(range)", fr: "contient \(count) éléments, attendu : \(range)")
+        case .unknownRule(let id):
+            return lang.pick(en: "unknown rule id \(JSONWriter.quoted(id)) (not in the catalogue)", fr: "identifiant de règle inconnu \(JSONWriter.quoted(id)) (absent du catalogue)")
+        case .missingReason:
+            return lang.pick(en: "a rule marked not applicable needs a \"reason\"", fr: "une règle marquée non applicable exige une raison (« reason »)")
+        case .notAllowedForState(let key, let state):
+            return lang.pick(en: "\"\(key)\" is not allowed when the state is \"\(state)\"", fr: "« \(key) » n’est pas permis quand l’état est « \(state) »")
+        case .duplicate(let value):
+            return lang.pick(en: "\(JSONWriter.quoted(value)) is used more than once", fr: "\(JSONWriter.quoted(value)) est utilisé plusieurs fois")
+        case .unknownTheme(let id):
+            return lang.pick(en: "theme \(JSONWriter.quoted(id)) is not defined in \"themes\"", fr: "le thème \(JSONWriter.quoted(id)) n’est pas défini dans « themes »")
+        case .unusedTheme(let id):
+            return lang.pick(en: "theme \(JSONWriter.quoted(id)) has no rule", fr: "le thème \(JSONWriter.quoted(id)) n’a aucune règle")
+        case .invalidID(let id):
+            return lang.pick(en: "\(JSONWriter.quoted(id)) is not a valid id (lowercase letters, digits and single hyphens, such as strategic-level)", fr: "\(JSONWriter.quoted(id)) n’est pas un identifiant valide (minuscules, chiffres et tirets simples, comme strategic-level)")
+        case .invalidVersion(let v):
+            return lang.pick(en: "\(JSONWriter.quoted(v)) is not a semantic version such as 1.0.0", fr: "\(JSONWriter.quoted(v)) n’est pas une version sémantique comme 1.0.0")
+        case .outOfOrder:
+            return lang.pick(en: "rules must be listed in increasing number order", fr: "les règles doivent être listées par numéro croissant")
+        case .catalogMismatch(let found, let expected):
+            return lang.pick(en: "made with catalogue \(JSONWriter.quoted(found)), but the catalogue in use is \(JSONWriter.quoted(expected)) (use --catalog)", fr: "fait avec le catalogue \(JSONWriter.quoted(found)), mais le catalogue utilisé est \(JSONWriter.quoted(expected)) (voir --catalog)")
+        case .unknownField(let key):
+            return lang.pick(en: "unknown field \(JSONWriter.quoted(key)) (a typo? extensions start with \"x-\")", fr: "champ inconnu \(JSONWriter.quoted(key)) (une faute de frappe ? les extensions commencent par « x- »)")
+        case .footnoteNotInText(let marker):
+            return lang.pick(en: "footnote marker [\(marker)] does not appear in the rule's text", fr: "l’appel de note [\(marker)] n’apparaît pas dans le texte de la règle")
+        case .unsupportedFormat(let v):
+            return lang.pick(en: "format version \(JSONWriter.quoted(v)) is not supported (this program reads 1.x)", fr: "la version de format \(JSONWriter.quoted(v)) n’est pas prise en charge (ce programme lit 1.x)")
+        }
+    }
+
+    private func typeFR(_ name: String) -> String {
+        switch name {
+        case "string": "chaîne"
+        case "number": "nombre"
+        case "integer": "entier"
+        case "boolean": "booléen"
+        case "object": "objet"
+        case "array": "tableau"
+        default: name
+        }
+    }
+}
+
+/// Collects problems while a document is decoded, so one pass reports them all.
+final class ProblemLog {
+    private(set) var problems: [Problem] = []
+
+    func add(_ pointer: JSONPointer, _ kind: Problem.Kind) {
+        problems.append(Problem(pointer, kind))
+    }
+
+    /// The object at `value`, or nil after logging a type problem.
+    func object(_ value: JSONValue, at pointer: JSONPointer) -> JSONObject? {
+        if case .object(let o) = value { return o }
+        add(pointer, .wrongType(expected: "object", found: value.typeName))
+        return nil
+    }
+
+    func array(_ value: JSONValue, at pointer: JSONPointer) -> [JSONValue]? {
+        if case .array(let a) = value { return a }
+        add(pointer, .wrongType(expected: "array", found: value.typeName))
+        return nil
+    }
+
+    func string(_ value: JSONValue, at pointer: JSONPointer, maxLength: Int, allowEmpty: Bool = true) -> String? {
+        guard case .string(let s) = value else {
+            add(pointer, .wrongType(expected: "string", found: value.typeName))
+            return nil
+        }
+        if !allowEmpty, s.isEmpty {
+            add(pointer, .empty)
+            return nil
+        }
+        if s.utf8.count > maxLength, s.count > maxLength {
+            add(pointer, .tooLong(max: maxLength))
+            return nil
+        }
+        return s
+    }
+
+    /// An integer in `range`; `1.0` and `2e0` are refused (integers are written as integers).
+    func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>) -> Int? {
+        guard case .number(let lexeme) = value else {
+            add(pointer, .wrongType(expected: "integer", found: value.typeName))
+            return nil
+        }
+        guard let n = Int(lexeme) else {
+            if lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+                add(pointer, .wrongType(expected: "integer", found: "number " + lexeme))
+            } else {
+                add(pointer, .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
+            }
+            return nil
+        }
+        guard range.contains(n) else {
+            add(pointer, .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
+            return nil
+        }
+        return n
+    }
+
+    func choice<T: RawRepresentable>(_ value: JSONValue, at pointer: JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
+        guard let s = string(value, at: pointer, maxLength: 200) else { return nil }
+        if let v = T(rawValue: s) { return v }
+        add(pointer, .notOneOf(s, allowed: T.allCases.map(\.rawValue)))
+        return nil
+    }
+
+    func date(_ value: JSONValue, at pointer: JSONPointer) -> CalendarDate? {
+        guard let s = string(value, at: pointer, maxLength: 100) else { return nil }
+        if let d = CalendarDate(iso: s) { return d }
+        add(pointer, .invalidDate(s))
+        return nil
+    }
+
+    func timestamp(_ value: JSONValue, at pointer: JSONPointer) -> Timestamp? {
+        guard let s = string(value, at: pointer, maxLength: 100) else { return nil }
+        if let t = Timestamp(iso: s) { return t }
+        add(pointer, .invalidTimestamp(s))
+        return nil
+    }
+
+    /// Logs every key of `object` outside `known` that is not an `x-` extension (catalogues are strict, so typos show).
+    func onlyKnown(_ object: JSONObject, _ known: Set<String>, at pointer: JSONPointer) {
+        for member in object.members where !known.contains(member.key) && !member.key.hasPrefix("x-") {
+            add(pointer.appending(member.key), .unknownField(member.key))
+        }
+    }
+
+    /// The member `key` of `object`, or nil after logging it as missing.
+    func required(_ object: JSONObject, _ key: String, at pointer: JSONPointer) -> JSONValue? {
+        if let v = object[key] { return v }
+        add(pointer, .missing(key))
+        return nil
+    }
+
+    func localized(_ value: JSONValue, at pointer: JSONPointer, maxLength: Int) -> LocalizedText? {
+        guard let o = object(value, at: pointer) else { return nil }
+        onlyKnown(o, ["fr", "en"], at: pointer)
+        var fr: String?
+        var en: String?
+        if let v = required(o, "fr", at: pointer) { fr = string(v, at: pointer.appending("fr"), maxLength: maxLength, allowEmpty: false) }
+        if let v = required(o, "en", at: pointer) { en = string(v, at: pointer.appending("en"), maxLength: maxLength, allowEmpty: false) }
+        guard let fr, let en else { return nil }
+        return LocalizedText(fr: fr, en: en)
+    }
+}
+
+extension LocalizedText {
+    var json: JSONValue {
+        .object(JSONObject([JSONMember("en", .string(en)), JSONMember("fr", .string(fr))]))
+    }
+}

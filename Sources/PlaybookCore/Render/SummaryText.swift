@@ -1,0 +1,135 @@
+/// The assessment summary for a terminal: headline figures, themes with bars, priorities and open actions.
+public enum SummaryText {
+    public struct Options: Sendable {
+        public var lang: Language
+        public var width: Int
+        public var today: CalendarDate
+        public var maxPriorities: Int
+
+        public init(lang: Language, width: Int = 80, today: CalendarDate, maxPriorities: Int = 5) {
+            self.lang = lang
+            self.width = width
+            self.today = today
+            self.maxPriorities = maxPriorities
+        }
+    }
+
+    public static func render(_ assessment: Assessment, catalog: Catalog, summary: ScoreSummary, options: Options) -> String {
+        let lang = options.lang
+        let width = max(40, options.width)
+        var out: [String] = []
+        let a = assessment
+        let name = a.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : a.program.name
+        var title = safe(name)
+        if !a.program.partner.isEmpty { title += " — " + lang.pick(en: "partner: ", fr: "partenaire : ") + safe(a.program.partner) }
+        out.append(contentsOf: TextWrap.lines(title, width: width))
+        var facts: [String] = [a.side.label(lang)]
+        if let segment = a.program.segment { facts.append(segment.label(lang)) }
+        facts.append(lang.pick(en: "assessed on ", fr: "évalué le ") + a.assessedOn.description)
+        if !a.assessor.isEmpty { facts.append(lang.pick(en: "by ", fr: "par ") + safe(a.assessor)) }
+        out.append(contentsOf: TextWrap.lines(facts.joined(separator: " · "), width: width))
+        out.append(contentsOf: TextWrap.lines(lang.pick(en: "Catalogue: ", fr: "Catalogue : ") + safe(catalog.title[lang]) + " v" + safe(catalog.version), width: width))
+        out.append("")
+
+        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")), DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible"))) + 2
+        func row(_ label: String, _ value: String) {
+            let lines = TextWrap.lines(value, width: width - labelWidth)
+            out.append(TextWrap.pad(label, width: labelWidth) + lines[0])
+            for line in lines.dropFirst() { out.append(String(repeating: " ", count: labelWidth) + line) }
+        }
+        row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
+        row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
+        if let toTarget = summary.toTarget {
+            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)"))
+        }
+
+        out.append("")
+        out.append(lang.pick(en: "THEMES", fr: "THÈMES"))
+        let themeNames = catalog.themes.map { safe($0.title[lang]) }
+        let nameWidth = min(max(10, themeNames.map(DisplayWidth.of).max() ?? 10), width / 3)
+        let barWidth = max(5, min(20, width - nameWidth - 30))
+        for (i, theme) in summary.themes.enumerated() {
+            let percent = theme.overall.map { $0.percent(lang) } ?? "—"
+            let bar = Bars.bar(theme.overall, width: barWidth)
+            let counts = lang.pick(en: "\(theme.scoredCount)/\(theme.applicableCount) scored", fr: "\(theme.scoredCount)/\(theme.applicableCount) notées")
+            out.append("  " + TextWrap.pad(themeNames[i], width: nameWidth) + "  " + bar + "  " + TextWrap.pad(percent, width: 7) + "  " + counts)
+        }
+
+        out.append("")
+        out.append(lang.pick(en: "PRIORITIES (largest weighted gap first)", fr: "PRIORITÉS (plus grand écart pondéré d’abord)"))
+        if summary.priorities.isEmpty {
+            out.append("  " + lang.pick(en: "none: every scored rule is at its target (or 3)", fr: "aucune : chaque règle notée est à sa cible (ou à 3)"))
+        }
+        for p in summary.priorities.prefix(options.maxPriorities) {
+            guard let rule = catalog.rule(p.ruleID) else { continue }
+            let goal = p.hasTarget ? lang.pick(en: "target \(p.goal)", fr: "cible \(p.goal)") : lang.pick(en: "max 3", fr: "max 3")
+            let line = "\(rule.number). " + safe(rule.title[lang]) + " — \(p.score) → \(p.goal) (\(goal))"
+            out.append(contentsOf: CatalogText.hanging(TextWrap.lines(line, width: width - 4), first: "  ", rest: 4))
+        }
+        if summary.priorities.count > options.maxPriorities {
+            out.append("  " + lang.pick(en: "… and \(summary.priorities.count - options.maxPriorities) more", fr: "… et \(summary.priorities.count - options.maxPriorities) autres"))
+        }
+
+        let open = openActions(a, catalog: catalog)
+        out.append("")
+        let overdue = open.filter { $0.1.isOverdue(asOf: options.today) }.count
+        out.append(lang.pick(en: "OPEN ACTIONS (\(open.count), \(overdue) overdue)", fr: "ACTIONS OUVERTES (\(open.count), dont \(overdue) en retard)"))
+        for (rule, action) in open {
+            var line = "\(rule.number). " + safe(action.title)
+            if !action.owner.isEmpty { line += " — " + safe(action.owner) }
+            if let due = action.due { line += " — " + lang.pick(en: "due ", fr: "échéance ") + due.description }
+            if action.isOverdue(asOf: options.today) { line += " " + lang.pick(en: "(OVERDUE)", fr: "(EN RETARD)") }
+            out.append(contentsOf: CatalogText.hanging(TextWrap.lines(line, width: width - 4), first: "  ", rest: 4))
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+
+    /// `66.7% — Established (level 2)`, or a word when nothing is scored.
+    public static func overallText(_ overall: Fraction?, band: Int?, catalog: Catalog, lang: Language) -> String {
+        guard let overall, let band else { return lang.pick(en: "no rule scored yet", fr: "aucune règle notée pour l’instant") }
+        return overall.percent(lang) + " — " + safe(catalog.levelLabel(band, lang)) + lang.pick(en: " (level \(band))", fr: " (niveau \(band))")
+    }
+
+    public static func coverageText(_ s: ScoreSummary, lang: Language) -> String {
+        var text = lang.pick(en: "\(s.scoredCount) of \(s.applicableCount) applicable rules scored", fr: "\(s.scoredCount) règles notées sur \(s.applicableCount) applicables")
+        if let c = s.coverage { text += " (" + c.percent(lang) + ")" }
+        var extras: [String] = []
+        if s.notApplicableCount > 0 { extras.append(lang.pick(en: "\(s.notApplicableCount) not applicable", fr: "\(s.notApplicableCount) non applicable(s)")) }
+        if s.unknownCount > 0 { extras.append(lang.pick(en: "\(s.unknownCount) unknown", fr: "\(s.unknownCount) inconnue(s)")) }
+        if s.unansweredCount > 0 { extras.append(lang.pick(en: "\(s.unansweredCount) not assessed", fr: "\(s.unansweredCount) non évaluée(s)")) }
+        if !extras.isEmpty { text += " · " + extras.joined(separator: " · ") }
+        return text
+    }
+
+    /// Open and in-progress actions in catalogue order.
+    public static func openActions(_ a: Assessment, catalog: Catalog) -> [(Catalog.Rule, ActionItem)] {
+        var result: [(Catalog.Rule, ActionItem)] = []
+        for rule in catalog.rules {
+            guard let answer = a.answers[rule.id] else { continue }
+            for action in answer.actions where action.status.isOpen { result.append((rule, action)) }
+        }
+        return result
+    }
+
+    static func safe(_ text: String) -> String { TerminalSafety.visible(text) }
+}
+
+/// Horizontal bars drawn with block characters, eighths included.
+public enum Bars {
+    private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// A bar of `width` columns filled in proportion to `fraction` (light shade for the rest).
+    public static func bar(_ fraction: Fraction?, width: Int) -> String {
+        guard let fraction, fraction.denominator > 0 else { return String(repeating: "░", count: width) }
+        let total = width * 8
+        let filled = min(total, (fraction.numerator * total * 2 + fraction.denominator) / (2 * fraction.denominator))
+        var s = String(repeating: "█", count: filled / 8)
+        var used = filled / 8
+        if filled % 8 > 0 {
+            s += eighths[filled % 8]
+            used += 1
+        }
+        return s + String(repeating: "░", count: width - used)
+    }
+}

@@ -1,0 +1,36 @@
+/// The two languages of the interface and the catalogue.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case fr
+    case en
+
+    /// The language from POSIX locale variables (LC_ALL, then LC_MESSAGES, then LANG): French for fr_*, else English.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("fr") ? .fr : .en
+            }
+        }
+        return .en
+    }
+
+    /// Picks the string for this language: `lang.pick(en: "…", fr: "…")`.
+    @inline(__always)
+    public func pick(en: String, fr: String) -> String {
+        self == .fr ? fr : en
+    }
+}
+
+/// A text given in both languages.
+public struct LocalizedText: Equatable, Sendable {
+    public var fr: String
+    public var en: String
+
+    public init(fr: String, en: String) {
+        self.fr = fr
+        self.en = en
+    }
+
+    public subscript(language: Language) -> String {
+        language == .fr ? fr : en
+    }
+}

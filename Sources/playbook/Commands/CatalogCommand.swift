@@ -1,0 +1,37 @@
+import ArgumentParser
+import PlaybookCore
+
+/// `playbook catalog …`: work on catalogue files.
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: tr("Work with rule catalogues.", "Travailler sur les catalogues de règles."),
+        subcommands: [Validate.self]
+    )
+
+    /// `playbook catalog validate [FILE]`
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: tr("Check a catalogue's structure and meaning (default: the built-in catalogue).",
+                         "Vérifier la structure et le sens d’un catalogue (par défaut : le catalogue intégré)."),
+            discussion: tr("Checks unique ids and numbers, both languages for every text, every level described, every theme defined and used. Exit status 2 when the catalogue is invalid.",
+                           "Vérifie l’unicité des identifiants et numéros, les deux langues pour chaque texte, la description de chaque niveau, la définition et l’usage de chaque thème. Code de sortie 2 si le catalogue est invalide.")
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: "file"))
+        var file: String?
+
+        func run() throws {
+            var options = common
+            if let file { options.catalog = file }
+            let catalog = try options.loadCatalog()
+            let lang = common.language
+            let name = TerminalSafety.visible(options.catalog ?? DefaultCatalog.displayPath)
+            Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) rules in \(catalog.themes.count) themes",
+                                 fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) règles en \(catalog.themes.count) thèmes"))
+        }
+    }
+}

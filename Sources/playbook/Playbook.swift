@@ -1,0 +1,57 @@
+import ArgumentParser
+import PlaybookCore
+
+/// The root command: it only dispatches.
+@main
+struct Playbook: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "playbook",
+        abstract: tr("Assess a partnership or alliance programme against the 16 golden rules for effective alliances.",
+                     "Évaluer un programme de partenariat ou d’alliance selon les 16 règles d’or des alliances efficaces."),
+        discussion: tr("""
+            Without a command, shows the rule catalogue. Every command takes --catalog FILE \
+            to use another catalogue and --lang fr|en (default: the locale, else English).
+
+            Exit status: 0 success; 1 failure (a file could not be read or written); \
+            2 bad input or bad usage (an invalid file, a wrong option).
+            """, """
+            Sans commande, affiche le catalogue des règles. Chaque commande accepte --catalog FICHIER \
+            pour un autre catalogue et --lang fr|en (par défaut : la locale, sinon l’anglais).
+
+            Code de sortie : 0 succès ; 1 échec (fichier illisible ou impossible à écrire) ; \
+            2 entrée ou usage invalide (fichier invalide, option erronée).
+            """),
+        version: version,
+        subcommands: [RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ValidateCommand.self, CatalogCommand.self]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var rules = RulesCommand()
+        rules.common = common
+        try rules.run()
+    }
+
+    /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Output.err(error.message)
+            exitProcess(error.status)
+        } catch {
+            let code = exitCode(for: error)
+            let message = TerminalSafety.visible(fullMessage(for: error), keepNewlines: true)
+            if code == .success {
+                if !message.isEmpty { Output.out(message) }
+                exitProcess(0)
+            }
+            Output.err(message)
+            exitProcess(2)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import PropertyBased
+import Testing
+@testable import PlaybookCore
+
+@Suite struct TextTests {
+    @Test func terminalSafetyMakesControlsVisible() {
+        #expect(TerminalSafety.visible("a\u{1B}]2;PWNED\u{07}b") == "a\\x1B]2;PWNED\\x07b")
+        #expect(TerminalSafety.visible("x\u{9B}y\u{202E}z\u{7F}") == "x\\x9By\\u202Ez\\x7F")
+        #expect(TerminalSafety.visible("line1\nline2", keepNewlines: true) == "line1\nline2")
+        #expect(TerminalSafety.visible("line1\nline2") == "line1\\nline2")
+        #expect(TerminalSafety.visible("Crème « brûlée » — 日本") == "Crème « brûlée » — 日本")
+    }
+
+    @Test func visibleOutputNeverHoldsAnUnsafeScalarAndIsIdempotent() async {
+        let scalars = Gen.oneOf(Gen.int(in: 0...0x2FF), Gen.int(in: 0x2000...0x206F)).map { Character(Unicode.Scalar(UInt32($0))!) }
+        await propertyCheck(count: 500, input: scalars.array(of: 0...30)) { chars in
+            let once = TerminalSafety.visible(String(chars))
+            #expect(!once.unicodeScalars.contains(where: TerminalSafety.isUnsafe))
+            #expect(TerminalSafety.visible(once) == once)
+        }
+    }
+
+    @Test func displayWidthCountsAccentsCombiningMarksAndWideCharacters() {
+        #expect(DisplayWidth.of("élève") == 5)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("日本語") == 6)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.of("«\u{A0}»") == 3)
+    }
+
+    @Test func wrapsByColumnsAndBreaksLongWords() {
+        #expect(TextWrap.lines("aa bb cc", width: 5) == ["aa bb", "cc"])
+        #expect(TextWrap.lines("abcdefgh", width: 3) == ["abc", "def", "gh"])
+        #expect(TextWrap.lines("日本語日本", width: 4) == ["日本", "語日", "本"])
+        #expect(TextWrap.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
+        #expect(TextWrap.clip("Gouvernance", width: 6) == "Gouve…")
+        #expect(TextWrap.pad("é", width: 3) == "é  ")
+    }
+
+    @Test func markdownEscapingKeepsStructure() {
+        #expect(Markdown.inline("a|b*c*\n# d <script>") == "a\\|b\\*c\\* \\# d \\<script\\>")
+        #expect(!Markdown.inline("x\u{1B}[2J\u{202E}").unicodeScalars.contains(where: TerminalSafety.isUnsafe))
+    }
+
+    @Test func datesAreRealCalendarDates() {
+        #expect(CalendarDate(iso: "2024-02-29") != nil)
+        #expect(CalendarDate(iso: "2026-02-29") == nil)
+        #expect(CalendarDate(iso: "2026-13-01") == nil)
+        #expect(CalendarDate(iso: "2026-1-01") == nil)
+        #expect(CalendarDate(iso: "2026-11-27")?.daysSinceEpoch == 20_784)
+        #expect(CalendarDate(daysSinceEpoch: 20_784).description == "2026-11-27")
+        #expect(Timestamp(iso: "2026-11-27T10:30:00+01:00")?.description == "2026-11-27T09:30:00Z")
+        #expect(Timestamp(iso: "2026-11-27 10:30:00Z") == nil)
+    }
+
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
