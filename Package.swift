@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookCLITests",
-            dependencies: ["PlaybookCore"]
+            dependencies: ["PlaybookCore", "playbook"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -30,9 +30,10 @@ struct Playbook: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        var rules = RulesCommand()
-        rules.common = common
-        try rules.run()
+        var arguments: [String] = []
+        if let catalog = common.catalog { arguments += ["--catalog", catalog] }
+        if let lang = common.lang { arguments += ["--lang", lang.rawValue] }
+        try RulesCommand.parse(arguments).run()
     }
 
     /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
