@@ -24,7 +24,7 @@ struct Playbook: ParsableCommand {
             2 entrée ou usage invalide (fichier invalide, option erronée).
             """),
         version: version,
-        subcommands: [RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ValidateCommand.self, CatalogCommand.self]
+        subcommands: [RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, ValidateCommand.self, CatalogCommand.self]
     )
 
     @OptionGroup var common: CommonOptions

@@ -17,43 +17,13 @@ public enum SummaryText {
     public static func render(_ assessment: Assessment, catalog: Catalog, summary: ScoreSummary, options: Options) -> String {
         let lang = options.lang
         let width = max(40, options.width)
-        var out: [String] = []
         let a = assessment
-        let name = a.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : a.program.name
-        var title = safe(name)
-        if !a.program.partner.isEmpty { title += " — " + lang.pick(en: "partner: ", fr: "partenaire : ") + safe(a.program.partner) }
-        out.append(contentsOf: TextWrap.lines(title, width: width))
-        var facts: [String] = [a.side.label(lang)]
-        if let segment = a.program.segment { facts.append(segment.label(lang)) }
-        facts.append(lang.pick(en: "assessed on ", fr: "évalué le ") + a.assessedOn.description)
-        if !a.assessor.isEmpty { facts.append(lang.pick(en: "by ", fr: "par ") + safe(a.assessor)) }
-        out.append(contentsOf: TextWrap.lines(facts.joined(separator: " · "), width: width))
-        out.append(contentsOf: TextWrap.lines(lang.pick(en: "Catalogue: ", fr: "Catalogue : ") + safe(catalog.title[lang]) + " v" + safe(catalog.version), width: width))
+        var out = headerLines(a, catalog: catalog, lang: lang, width: width)
         out.append("")
-
-        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")), DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible"))) + 2
-        func row(_ label: String, _ value: String) {
-            let lines = TextWrap.lines(value, width: width - labelWidth)
-            out.append(TextWrap.pad(label, width: labelWidth) + lines[0])
-            for line in lines.dropFirst() { out.append(String(repeating: " ", count: labelWidth) + line) }
-        }
-        row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
-        row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
-        if let toTarget = summary.toTarget {
-            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)"))
-        }
-
+        out += headlineLines(summary, catalog: catalog, lang: lang, width: width)
         out.append("")
         out.append(lang.pick(en: "THEMES", fr: "THÈMES"))
-        let themeNames = catalog.themes.map { safe($0.title[lang]) }
-        let nameWidth = min(max(10, themeNames.map(DisplayWidth.of).max() ?? 10), width / 3)
-        let barWidth = max(5, min(20, width - nameWidth - 30))
-        for (i, theme) in summary.themes.enumerated() {
-            let percent = theme.overall.map { $0.percent(lang) } ?? "—"
-            let bar = Bars.bar(theme.overall, width: barWidth)
-            let counts = lang.pick(en: "\(theme.scoredCount)/\(theme.applicableCount) scored", fr: "\(theme.scoredCount)/\(theme.applicableCount) notées")
-            out.append("  " + TextWrap.pad(themeNames[i], width: nameWidth) + "  " + bar + "  " + TextWrap.pad(percent, width: 7) + "  " + counts)
-        }
+        out += themeLines(summary, catalog: catalog, lang: lang, width: width)
 
         out.append("")
         out.append(lang.pick(en: "PRIORITIES (largest weighted gap first)", fr: "PRIORITÉS (plus grand écart pondéré d’abord)"))
@@ -62,8 +32,7 @@ public enum SummaryText {
         }
         for p in summary.priorities.prefix(options.maxPriorities) {
             guard let rule = catalog.rule(p.ruleID) else { continue }
-            let goal = p.hasTarget ? lang.pick(en: "target \(p.goal)", fr: "cible \(p.goal)") : lang.pick(en: "max 3", fr: "max 3")
-            let line = "\(rule.number). " + safe(rule.title[lang]) + " — \(p.score) → \(p.goal) (\(goal))"
+            let line = "\(rule.number). " + safe(rule.title[lang]) + " — " + gapText(p, lang: lang)
             out.append(contentsOf: CatalogText.hanging(TextWrap.lines(line, width: width - 4), first: "  ", rest: 4))
         }
         if summary.priorities.count > options.maxPriorities {
@@ -85,10 +54,69 @@ public enum SummaryText {
         return out.joined(separator: "\n")
     }
 
+    /// The programme and partner, the side, segment, date and assessor, and the catalogue, wrapped to `width`.
+    public static func headerLines(_ a: Assessment, catalog: Catalog, lang: Language, width: Int) -> [String] {
+        var out: [String] = []
+        let name = a.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : a.program.name
+        var title = safe(name)
+        if !a.program.partner.isEmpty { title += " — " + lang.pick(en: "partner: ", fr: "partenaire : ") + safe(a.program.partner) }
+        out.append(contentsOf: TextWrap.lines(title, width: width))
+        var facts: [String] = [a.side.label(lang)]
+        if let segment = a.program.segment { facts.append(segment.label(lang)) }
+        facts.append(lang.pick(en: "assessed on ", fr: "évalué le ") + a.assessedOn.description)
+        if !a.assessor.isEmpty { facts.append(lang.pick(en: "by ", fr: "par ") + safe(a.assessor)) }
+        out.append(contentsOf: TextWrap.lines(facts.joined(separator: " · "), width: width))
+        out.append(contentsOf: TextWrap.lines(lang.pick(en: "Catalogue: ", fr: "Catalogue : ") + safe(catalog.title[lang]) + " v" + safe(catalog.version), width: width))
+        return out
+    }
+
+    /// The overall score, coverage and percent-to-target as labelled rows wrapped to `width`.
+    public static func headlineLines(_ summary: ScoreSummary, catalog: Catalog, lang: Language, width: Int) -> [String] {
+        var out: [String] = []
+        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")), DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible"))) + 2
+        func row(_ label: String, _ value: String) {
+            let lines = TextWrap.lines(value, width: width - labelWidth)
+            out.append(TextWrap.pad(label, width: labelWidth) + lines[0])
+            for line in lines.dropFirst() { out.append(String(repeating: " ", count: labelWidth) + line) }
+        }
+        row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
+        row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
+        if let toTarget = summary.toTarget {
+            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)"))
+        }
+        return out
+    }
+
+    /// One line per theme: name, bar, percentage and how many of its rules are scored.
+    public static func themeLines(_ summary: ScoreSummary, catalog: Catalog, lang: Language, width: Int) -> [String] {
+        var out: [String] = []
+        let themeNames = catalog.themes.map { safe($0.title[lang]) }
+        let nameWidth = min(max(10, themeNames.map(DisplayWidth.of).max() ?? 10), width / 3)
+        let barWidth = max(5, min(20, width - nameWidth - 30))
+        for (i, theme) in summary.themes.enumerated() {
+            let percent = theme.overall.map { $0.percent(lang) } ?? "—"
+            let bar = Bars.bar(theme.overall, width: barWidth)
+            let counts = lang.pick(en: "\(theme.scoredCount)/\(theme.applicableCount) scored", fr: "\(theme.scoredCount)/\(theme.applicableCount) notées")
+            out.append("  " + TextWrap.pad(themeNames[i], width: nameWidth) + "  " + bar + "  " + TextWrap.pad(percent, width: 7) + "  " + counts)
+        }
+        return out
+    }
+
+    /// `1 → 3 (target 3)` or `1 → 3 (max 3)`: where a priority rule stands and what it aims for.
+    public static func gapText(_ p: Priority, lang: Language) -> String {
+        let goal = p.hasTarget ? lang.pick(en: "target \(p.goal)", fr: "cible \(p.goal)") : lang.pick(en: "max 3", fr: "max 3")
+        return "\(p.score) → \(p.goal) (\(goal))"
+    }
+
     /// `66.7% — Established (level 2)`, or a word when nothing is scored.
     public static func overallText(_ overall: Fraction?, band: Int?, catalog: Catalog, lang: Language) -> String {
+        overallText(overall, band: band, catalog: catalog, lang: lang, escape: safe)
+    }
+
+    /// The same, with `escape` making the catalogue's level label safe for another output (Markdown, HTML).
+    public static func overallText(_ overall: Fraction?, band: Int?, catalog: Catalog, lang: Language, escape: (String) -> String) -> String {
         guard let overall, let band else { return lang.pick(en: "no rule scored yet", fr: "aucune règle notée pour l’instant") }
-        return overall.percent(lang) + " — " + safe(catalog.levelLabel(band, lang)) + lang.pick(en: " (level \(band))", fr: " (niveau \(band))")
+        return overall.percent(lang) + " — " + escape(catalog.levelLabel(band, lang)) + lang.pick(en: " (level \(band))", fr: " (niveau \(band))")
     }
 
     public static func coverageText(_ s: ScoreSummary, lang: Language) -> String {

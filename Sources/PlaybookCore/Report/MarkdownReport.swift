@@ -1,0 +1,194 @@
+/// The report as GitHub-flavoured Markdown. Every piece of user or file text goes through
+/// `Markdown.inline` (tables, one line) or `Markdown.block` (paragraphs), so no note can add
+/// structure: a heading, a list, a link, HTML or a broken table (S2).
+enum MarkdownReport {
+    static func render(_ c: ReportContent) -> String {
+        let w = ReportWords(c.lang)
+        var out = ""
+        out.reserveCapacity(8_192 + c.rules.count * 1_500)
+        header(c, w, into: &out)
+        headline(c, w, into: &out)
+        themes(c, w, into: &out)
+        priorities(c, w, into: &out)
+        rules(c, w, into: &out)
+        actionPlan(c, w, into: &out)
+        about(c, w, into: &out)
+        return out
+    }
+
+    private static func header(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        let a = c.assessment
+        let lang = c.lang
+        out.line("# " + Markdown.inline(a.program.name.isEmpty ? w.unnamedProgram : a.program.name) + " — " + w.reportTitle)
+        out.line()
+        out.line("| | |")
+        out.line("|---|---|")
+        if !a.program.partner.isEmpty { out.line("| " + bold(w.partner) + " | " + Markdown.inline(a.program.partner) + " |") }
+        if let segment = a.program.segment { out.line("| " + bold(w.segment) + " | " + segment.label(lang) + " |") }
+        out.line("| " + bold(w.side) + " | " + a.side.label(lang) + " |")
+        if !a.assessor.isEmpty { out.line("| " + bold(w.assessor) + " | " + Markdown.inline(a.assessor) + " |") }
+        out.line("| " + bold(w.assessedOn) + " | " + a.assessedOn.description + " |")
+        if !c.actions.isEmpty { out.line("| " + bold(w.overdueAsOf) + " | " + c.asOf.description + " |") }
+        out.line("| " + bold(w.catalogue) + " | " + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " " + Markdown.inline(c.catalog.version) + " |")
+        out.line()
+    }
+
+    private static func headline(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        let s = c.summary
+        let lang = c.lang
+        out.line("## " + w.headline)
+        out.line()
+        out.line("- " + bold(w.overall) + ReportText.colon(lang) + SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang, escape: Markdown.inline))
+        out.line("- " + bold(w.coverage) + ReportText.colon(lang) + SummaryText.coverageText(s, lang: lang))
+        if let toTarget = s.toTarget {
+            let rules = w.count(s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"), fr: ("règle avec cible et score", "règles avec cible et score"))
+            out.line("- " + bold(w.toTarget) + ReportText.colon(lang) + toTarget.percent(lang) + " (" + rules + ")")
+        }
+        out.line()
+        out.line(ReportReading.paragraph(c, escape: Markdown.inline))
+        out.line()
+    }
+
+    private static func themes(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        out.line("## " + w.themes)
+        out.line()
+        out.line("| " + [w.theme, w.score, w.level, w.scoredRules, w.coverage].joined(separator: " | ") + " |")
+        out.line("|---|---:|---|---:|---:|")
+        for theme in c.summary.themes {
+            let level = theme.band.map { "\($0) — " + Markdown.inline(c.levelLabel($0)) } ?? "—"
+            out.line("| " + Markdown.inline(c.themeTitle(theme)) + " | " + (theme.overall?.percent(c.lang) ?? "—") + " | " + level
+                     + " | \(theme.scoredCount)/\(theme.applicableCount) | " + (theme.coverage?.percent(c.lang) ?? "—") + " |")
+        }
+        out.line()
+    }
+
+    private static func priorities(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        let lang = c.lang
+        out.line("## " + w.priorities)
+        out.line()
+        out.line(c.summary.priorities.isEmpty ? w.noPriorities(c.summary) : w.prioritiesIntro)
+        out.line()
+        for (i, p) in c.summary.priorities.prefix(ReportContent.detailedPriorities).enumerated() {
+            guard let r = c.line(for: p) else { continue }
+            out.line("\(i + 1). " + bold(w.rule + " \(r.rule.number) — " + Markdown.inline(r.rule.title[lang])) + ReportText.colon(lang) + SummaryText.gapText(p, lang: lang))
+            if !r.answer.note.isEmpty { out.line("   - " + w.note + ReportText.colon(lang) + block(r.answer.note)) }
+            for action in r.answer.actions where action.status.isOpen {
+                out.line("   - " + w.action + " " + actionText(action, overdue: action.isOverdue(asOf: c.asOf), w))
+            }
+        }
+        if let others = c.otherPriorities {
+            out.line()
+            out.line(others)
+        }
+        out.line()
+    }
+
+    private static func rules(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        out.line("## " + w.rules)
+        out.line()
+        out.line("| " + [w.number, w.rule, w.theme, w.state, w.score, w.target, w.gap, w.openActions].joined(separator: " | ") + " |")
+        out.line("|---:|---|---|---|---|---:|---:|---:|")
+        for r in c.rules {
+            let score = r.score.map { "\($0) — " + Markdown.inline(c.levelLabel($0)) } ?? "—"
+            out.line("| \(r.rule.number) | " + Markdown.inline(r.rule.title[c.lang]) + " | " + Markdown.inline(r.themeTitle) + " | " + w.state(r.answer.state)
+                     + " | " + score + " | " + (r.target.map(String.init) ?? "—") + " | " + (r.gap.map(String.init) ?? "—") + " | \(r.openActions) |")
+        }
+        for r in c.rules { ruleSection(r, c, w, into: &out) }
+        out.line()
+    }
+
+    private static func actionPlan(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        out.line("## " + w.actionPlan)
+        out.line()
+        guard !c.actions.isEmpty else {
+            out.line(w.noActions)
+            out.line()
+            return
+        }
+        out.line(w.actionCounts(c) + ".")
+        out.line()
+        out.line("| " + [w.rule, w.actionID, w.title, w.owner, w.due, w.status, w.overdue].joined(separator: " | ") + " |")
+        out.line("|---:|---|---|---|---|---|---|")
+        for x in c.actions {
+            out.line("| \(x.rule.number) | " + Markdown.inline(x.action.id) + " | " + Markdown.inline(x.action.title) + " | " + Markdown.inline(x.action.owner)
+                     + " | " + (x.action.due?.description ?? "") + " | " + x.action.status.label(c.lang) + " | " + (x.overdue ? bold(w.overdueFlag) : "") + " |")
+        }
+        out.line()
+    }
+
+    private static func about(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        let lang = c.lang
+        out.line("## " + w.about)
+        out.line()
+        out.line("- " + bold(w.catalogue) + ReportText.colon(lang) + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " " + Markdown.inline(c.catalog.version)
+                 + " (" + w.fingerprint + " `" + String(c.catalog.sha256.filter(\.isHexDigit).prefix(12)) + "`)")
+        out.line("- " + bold(w.source) + ReportText.colon(lang) + Markdown.inline(w.sourceText(c.catalog)))
+        if let note = c.catalog.source.note?[lang], !note.isEmpty { out.line("  " + block(note)) }
+        out.line("- " + bold(w.method) + ReportText.colon(lang) + w.methodText)
+    }
+
+    private static func ruleSection(_ r: RuleLine, _ c: ReportContent, _ w: ReportWords, into out: inout String) {
+        let lang = c.lang
+        out.line()
+        out.line("### \(r.rule.number)\\. " + Markdown.inline(r.rule.title[lang]))
+        out.line()
+        out.line("*" + Markdown.inline(r.themeTitle) + " · " + w.weight.lowercased() + " " + r.rule.weight.description + " · " + Markdown.inline(r.rule.id) + "*")
+        out.line()
+        out.line("> " + block(r.rule.text[lang]))
+        for note in r.rule.footnotes { out.line(">\n> \\[" + Markdown.inline(note.marker) + "\\] " + Markdown.inline(note.text[lang])) }
+        if let original = c.originalLanguage {
+            out.line(">")
+            out.line("> " + bold(w.original(original)) + ReportText.colon(lang) + w.quoted(block(r.rule.text[original])))
+        }
+        out.line()
+        switch r.answer.state {
+        case .scored(let score):
+            var text = "- " + bold(w.score) + ReportText.colon(lang) + "\(score) — " + Markdown.inline(c.levelLabel(score))
+            let description = r.levelDescription(score, lang)
+            if !description.isEmpty { text += ReportText.colon(lang) + Markdown.inline(description) }
+            out.line(text)
+        case .notApplicable(let reason):
+            out.line("- " + bold(w.state) + ReportText.colon(lang) + w.state(r.answer.state))
+            out.line("- " + bold(w.reason) + ReportText.colon(lang) + block(reason))
+        case .unknown, nil:
+            out.line("- " + bold(w.state) + ReportText.colon(lang) + w.state(r.answer.state))
+        }
+        if let target = r.target {
+            out.line("- " + bold(w.target) + ReportText.colon(lang) + "\(target) — " + Markdown.inline(c.levelLabel(target)) + (r.gap.map { " (" + w.gap.lowercased() + " \($0))" } ?? ""))
+        }
+        if !r.answer.note.isEmpty { out.line("- " + bold(w.note) + ReportText.colon(lang) + block(r.answer.note)) }
+        if !r.answer.evidence.isEmpty {
+            out.line("- " + bold(ReportText.label(w.evidence, lang)))
+            for e in r.answer.evidence {
+                out.line("  - " + block(e.text) + " (" + e.strength.label(lang) + (e.date.map { ", " + $0.description } ?? "") + ")")
+            }
+        }
+        if !r.answer.actions.isEmpty {
+            out.line("- " + bold(ReportText.label(w.actions, lang)))
+            for action in r.answer.actions { out.line("  - " + actionText(action, overdue: action.isOverdue(asOf: c.asOf), w)) }
+        }
+    }
+
+    /// `A1 — Write the plan — Paul — due 2026-12-15 — open — **OVERDUE**`.
+    private static func actionText(_ a: ActionItem, overdue: Bool, _ w: ReportWords) -> String {
+        var parts = [Markdown.inline(a.id), Markdown.inline(a.title)]
+        if !a.owner.isEmpty { parts.append(Markdown.inline(a.owner)) }
+        parts += w.actionDetails(a)
+        if overdue { parts.append(bold(w.overdueFlag)) }
+        return parts.joined(separator: " — ")
+    }
+
+    /// A multi-line user text as a paragraph; CRLF read as one line break first (`Markdown.block` splits on LF).
+    private static func block(_ text: String) -> String { Markdown.block(ReportText.unifyingNewlines(text)) }
+
+    /// Strong emphasis around text this program wrote (never user text, which could hold `**`).
+    private static func bold(_ text: String) -> String { "**" + text + "**" }
+}
+
+private extension String {
+    /// Appends `text` and a line feed.
+    mutating func line(_ text: String = "") {
+        self += text
+        self += "\n"
+    }
+}
