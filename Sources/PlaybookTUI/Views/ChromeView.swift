@@ -16,7 +16,8 @@ enum HeaderView {
         if s.isReadOnly { right += lang.pick(en: " [read-only]", fr: " [lecture seule]") }
         right += "  " + lang.rawValue.uppercased()
         let rightWidth = min(DisplayWidth.of(right), s.width / 2)
-        screen.put(title, x: 1, y: 0, role: .header, maxWidth: max(0, s.width - rightWidth - 3))
+        let titleWidth = max(0, s.width - rightWidth - 3)
+        screen.put(TextWrap.clip(title, width: titleWidth), x: 1, y: 0, role: .header, maxWidth: titleWidth)
         screen.put(right, x: max(0, s.width - rightWidth - 1), y: 0, role: .header, maxWidth: rightWidth)
 
         let sum = s.summary

@@ -58,9 +58,6 @@ enum RuleDetailView {
             out.append(Line(text: "[\(note.marker)] " + note.text[lang], role: .muted))
         }
         out.append(Line(text: "", role: .normal))
-        out.append(Line(text: lang.pick(en: "Questions to ask", fr: "Questions à se poser"), role: .title))
-        for q in rule.questions { out.append(Line(text: "• " + q[lang], role: .normal, indent: 2)) }
-        out.append(Line(text: "", role: .normal))
         out.append(Line(text: lang.pick(en: "Levels", fr: "Niveaux"), role: .title))
         for (level, description) in rule.levels.enumerated() {
             let current = answer.score == level
@@ -68,6 +65,9 @@ enum RuleDetailView {
             out.append(Line(text: "\(mark)\(level) " + s.catalog.levelLabel(level, lang) + " — " + description[lang],
                             role: current ? .levelCurrent : .normal, indent: 3))
         }
+        out.append(Line(text: "", role: .normal))
+        out.append(Line(text: lang.pick(en: "Questions to ask", fr: "Questions à se poser"), role: .title))
+        for q in rule.questions { out.append(Line(text: "• " + q[lang], role: .normal, indent: 2)) }
         if !answer.note.isEmpty {
             out.append(Line(text: "", role: .normal))
             out.append(Line(text: lang.pick(en: "Note", fr: "Note"), role: .title))
