@@ -103,6 +103,11 @@ public final class Session {
     private func handle(_ key: Key??) {
         guard case .some(.some(let key)) = key else { return }
         if case .char(let c) = key, c == crashKey { fatalError("test crash requested with PLAYBOOK_TEST_CRASH_KEY") }
+        if key == .resize {
+            let size = terminal.size
+            dispatch(.resize(width: size.width, height: size.height))
+            return
+        }
         if let action = Keymap.action(for: key, in: state.mode.kind) {
             dispatch(action)
         } else if case .alt(let c) = key {

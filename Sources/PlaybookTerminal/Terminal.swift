@@ -53,6 +53,10 @@ public final class Terminal {
         Terminal.setUTF8Locale()
         CrashGuard.rememberTerminalState()
         set_escdelay(25)
+        // The window's real size (ioctl): LINES/COLUMNS left in the environment by a parent would
+        // freeze ncurses at that size and break every resize.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let handle = pb_newterm() else { return false }
         screenHandle = handle
         isActive = true
@@ -60,6 +64,13 @@ public final class Terminal {
         cbreak()
         noecho()
         nonl()
+        // Ctrl-S saves: flow control (IXON) would swallow it as XOFF. Ctrl-C stays a signal.
+        var modes = termios()
+        if tcgetattr(0, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(0, TCSANOW, &modes)
+            def_prog_mode()
+        }
         intrflush(pb_stdscr(), false)
         keypad(pb_stdscr(), true)
         curs_set(0)
@@ -210,6 +221,7 @@ public final class Terminal {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
+        case KEY_RESIZE: return .resize
         case KEY_MOUSE:
             var x: Int32 = 0
             var y: Int32 = 0

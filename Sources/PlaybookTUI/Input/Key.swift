@@ -10,6 +10,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
+    /// The terminal changed size (not a key the keymap sees; the session turns it into `.resize`).
+    case resize
 
     /// How the key is written in help and footer hints.
     public var label: String {
@@ -38,6 +40,7 @@ public enum Key: Hashable, Sendable {
         case .click: return "click"
         case .wheelUp: return "wheel↑"
         case .wheelDown: return "wheel↓"
+        case .resize: return "resize"
         }
     }
 }
