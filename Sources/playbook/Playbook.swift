@@ -44,6 +44,9 @@ struct Playbook: ParsableCommand {
         } catch let error as CLIError {
             Output.err(error.message)
             exitProcess(error.status)
+        } catch let code as ExitCode {
+            // A status chosen by a command (validate's 2, a signal's 128+n).
+            exitProcess(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = TerminalSafety.visible(fullMessage(for: error), keepNewlines: true)

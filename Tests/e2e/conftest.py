@@ -43,6 +43,8 @@ class Pane:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in full_env.items() if v is not None)
         unset = " ".join(f"-u {k}" for k, v in full_env.items() if v is None)
         script = (
+            # A trap (not an ignore) keeps this sh alive on Ctrl-C while the program gets the signal.
+            "trap true INT; "
             f"cd {shlex.quote(str(self.tmp))}; stty -g > stty.before; "
             f"env {unset} {exports} {command}; echo $? > rc; stty -g > stty.after; "
             "echo DONE; sleep 600"
