@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import PlaybookCore
 
 /// The root command: it only dispatches.
@@ -38,6 +39,8 @@ struct Playbook: ParsableCommand {
 
     /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
     static func main() {
+        // Past `ulimit -f`, a write should fail with EFBIG and be reported, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
