@@ -199,3 +199,19 @@ import Testing
         #expect(!err.stderr.unicodeScalars.contains { $0.value == 0x1B })
     }
 }
+
+@Suite struct FormatVersionCommandTests {
+    @Test func newerMajorVersionIsReadButNeverChanged() throws {
+        let dir = try temporaryFolder()
+        var text = try readText(repoRoot + "/Tests/Fixtures/golden/1.0/complete.json")
+        text = text.replacingOccurrences(of: "\"formatVersion\": \"1.0\"", with: "\"formatVersion\": \"2.0\"")
+        try text.write(toFile: dir + "/future.json", atomically: false, encoding: .utf8)
+        let show = try playbook(["show", "future.json"], in: dir)
+        #expect(show.status == 0)
+        #expect(show.stderr.contains("format version 2.0 is newer than this program (1.x): the file can be read but not changed"))
+        let set = try playbook(["set", "future.json", "1", "--score", "3"], in: dir)
+        #expect(set.status == 2)
+        #expect(set.stderr.contains("The file was not changed."))
+        #expect(try readText(dir + "/future.json") == text)
+    }
+}
