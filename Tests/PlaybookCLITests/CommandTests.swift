@@ -25,10 +25,11 @@ import Testing
         #expect(json.stdout == (try readText(repoRoot + "/Rules/alliances-16-golden-rules.json")))
     }
 
-    @Test func noArgumentsShowsTheCatalogue() throws {
+    @Test func noArgumentsOpensTheChecklistWhichNeedsATerminal() throws {
         let r = try playbook(["--lang", "en"], in: try temporaryFolder())
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("8. Involve the lawyers"))
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts\n")
     }
 
     @Test func helpListsCommandsAndExitCodesInBothLanguages() throws {
