@@ -13,10 +13,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlaybookCore"),
+        .target(name: "PlaybookTUI", dependencies: ["PlaybookCore"]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "PlaybookTerminal", dependencies: ["PlaybookTUI", "PlaybookCore", "CNcursesw"]),
         .executableTarget(
             name: "playbook",
             dependencies: [
                 "PlaybookCore",
+                "PlaybookTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -26,6 +30,10 @@ let package = Package(
                 "PlaybookCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "PlaybookTUITests",
+            dependencies: ["PlaybookTUI", "PlaybookCore"]
         ),
         .testTarget(
             name: "PlaybookCLITests",

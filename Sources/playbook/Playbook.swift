@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import PlaybookCore
 
 /// The root command: it only dispatches.
@@ -11,20 +12,20 @@ struct Playbook: ParsableCommand {
         abstract: tr("Assess a partnership or alliance programme against the 16 golden rules for effective alliances.",
                      "Évaluer un programme de partenariat ou d’alliance selon les 16 règles d’or des alliances efficaces."),
         discussion: tr("""
-            Without a command, shows the rule catalogue. Every command takes --catalog FILE \
+            Without a command, opens the interactive checklist on a new assessment (see `playbook assess`). Every command takes --catalog FILE \
             to use another catalogue and --lang fr|en (default: the locale, else English).
 
             Exit status: 0 success; 1 failure (a file could not be read or written); \
             2 bad input or bad usage (an invalid file, a wrong option).
             """, """
-            Sans commande, affiche le catalogue des règles. Chaque commande accepte --catalog FICHIER \
+            Sans commande, ouvre la liste de contrôle interactive sur une nouvelle évaluation (voir `playbook assess`). Chaque commande accepte --catalog FICHIER \
             pour un autre catalogue et --lang fr|en (par défaut : la locale, sinon l’anglais).
 
             Code de sortie : 0 succès ; 1 échec (fichier illisible ou impossible à écrire) ; \
             2 entrée ou usage invalide (fichier invalide, option erronée).
             """),
         version: version,
-        subcommands: [RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, ValidateCommand.self, CatalogCommand.self]
+        subcommands: [AssessCommand.self, RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, CompareCommand.self, ValidateCommand.self, CatalogCommand.self]
     )
 
     @OptionGroup var common: CommonOptions
@@ -33,17 +34,22 @@ struct Playbook: ParsableCommand {
         var arguments: [String] = []
         if let catalog = common.catalog { arguments += ["--catalog", catalog] }
         if let lang = common.lang { arguments += ["--lang", lang.rawValue] }
-        try RulesCommand.parse(arguments).run()
+        try AssessCommand.parse(arguments).run()
     }
 
     /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
     static func main() {
+        // Past `ulimit -f`, a write should fail with EFBIG and be reported, not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CLIError {
             Output.err(error.message)
             exitProcess(error.status)
+        } catch let code as ExitCode {
+            // A status chosen by a command (validate's 2, a signal's 128+n).
+            exitProcess(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = TerminalSafety.visible(fullMessage(for: error), keepNewlines: true)

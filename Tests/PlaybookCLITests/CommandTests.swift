@@ -25,10 +25,11 @@ import Testing
         #expect(json.stdout == (try readText(repoRoot + "/Rules/alliances-16-golden-rules.json")))
     }
 
-    @Test func noArgumentsShowsTheCatalogue() throws {
+    @Test func noArgumentsOpensTheChecklistWhichNeedsATerminal() throws {
         let r = try playbook(["--lang", "en"], in: try temporaryFolder())
-        #expect(r.status == 0)
-        #expect(r.stdout.contains("8. Involve the lawyers"))
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts\n")
     }
 
     @Test func helpListsCommandsAndExitCodesInBothLanguages() throws {
@@ -197,5 +198,21 @@ import Testing
         #expect(!file.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E })
         let err = try playbook(["show", evil + ".json"], in: dir)
         #expect(!err.stderr.unicodeScalars.contains { $0.value == 0x1B })
+    }
+}
+
+@Suite struct FormatVersionCommandTests {
+    @Test func newerMajorVersionIsReadButNeverChanged() throws {
+        let dir = try temporaryFolder()
+        var text = try readText(repoRoot + "/Tests/Fixtures/golden/1.0/complete.json")
+        text = text.replacingOccurrences(of: "\"formatVersion\": \"1.0\"", with: "\"formatVersion\": \"2.0\"")
+        try text.write(toFile: dir + "/future.json", atomically: false, encoding: .utf8)
+        let show = try playbook(["show", "future.json"], in: dir)
+        #expect(show.status == 0)
+        #expect(show.stderr.contains("format version 2.0 is newer than this program (1.x): the file can be read but not changed"))
+        let set = try playbook(["set", "future.json", "1", "--score", "3"], in: dir)
+        #expect(set.status == 2)
+        #expect(set.stderr.contains("The file was not changed."))
+        #expect(try readText(dir + "/future.json") == text)
     }
 }

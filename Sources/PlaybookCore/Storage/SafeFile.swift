@@ -139,13 +139,13 @@ public enum SafeFile {
         throw FileError(path: path, kind: .system(operation: "save", errno: Int32(-lastError)))
     }
 
-    /// Removes temp files that a killed save left beside `path`, when their owner process is gone (D10).
-    /// Returns how many were removed.
+    /// Removes temp files that a killed save left beside `path` (for the file and its `~` backup),
+    /// when their owner process is gone (D10). Returns how many were removed.
     @discardableResult
     public static func sweepStaleTemps(besides path: String) -> Int {
         let target = Path.resolvingLinks(path)
         let directory = Path.directory(target)
-        let prefix = "." + Path.base(target) + "."
+        let prefixes = ["." + Path.base(target) + ".", "." + Path.base(target) + "~."]
         guard let dir = opendir(directory) else { return 0 }
         defer { closedir(dir) }
         var removed = 0
@@ -153,7 +153,7 @@ public enum SafeFile {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard name.hasPrefix(prefix), name.hasSuffix(tempSuffix) else { continue }
+            guard name.hasSuffix(tempSuffix), let prefix = prefixes.first(where: { name.hasPrefix($0) }) else { continue }
             let middle = name.dropFirst(prefix.count).dropLast(tempSuffix.count)
             let parts = middle.split(separator: ".")
             guard parts.count == 2, let pid = Int32(parts[0]), pid > 0 else { continue }

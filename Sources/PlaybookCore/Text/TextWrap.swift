@@ -29,12 +29,23 @@ public enum TextWrap {
                 line = ""
                 lineWidth = 0
             }
-            while wordWidth > width {
-                let (head, rest) = split(word, at: width)
-                result.append(head)
-                emitted = true
-                word = rest
-                wordWidth = DisplayWidth.of(rest)
+            if wordWidth > width {
+                // One pass over a long word: linear, however long it is.
+                var chunk = ""
+                var chunkWidth = 0
+                for ch in word {
+                    let w = DisplayWidth.of(ch)
+                    if chunkWidth + w > width, !chunk.isEmpty {
+                        result.append(chunk)
+                        emitted = true
+                        chunk = ""
+                        chunkWidth = 0
+                    }
+                    chunk.append(ch)
+                    chunkWidth += w
+                }
+                word = chunk
+                wordWidth = chunkWidth
             }
             line = word
             lineWidth = wordWidth

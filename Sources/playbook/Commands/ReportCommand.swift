@@ -70,20 +70,7 @@ struct ReportCommand: ParsableCommand {
         let options = ReportOptions(format: format, lang: lang, asOf: asOfDate, width: output == nil ? Output.width : 80,
                                     color: color, actionsCSV: actions, bom: bom)
         let bytes = Report.render(loaded.assessment, catalog: catalog, options: options)
-        guard let output else {
-            Output.writeBytes(fd: 1, bytes)
-            return
-        }
-        do throws(FileError) {
-            try SafeFile.save(bytes, to: output, mode: force ? .replace(backup: false) : .createNew)
-        } catch {
-            if case .alreadyExists = error.kind {
-                throw CLIError.badInput(error.message(lang) + lang.pick(en: " (use --force to replace it)", fr: " (utiliser --force pour le remplacer)"))
-            }
-            throw CLIError.file(error, lang)
-        }
-        Output.out(lang.pick(en: "Wrote \(TerminalSafety.visible(output)) (\(format.rawValue), \(bytes.count) bytes).",
-                             fr: "Écrit \(TerminalSafety.visible(output)) (\(format.rawValue), \(bytes.count) octets)."))
+        try OutputFile.write(bytes, to: output, force: force, lang: lang, what: format.rawValue)
     }
 
     /// --format, else OUT's extension, else text on standard output.

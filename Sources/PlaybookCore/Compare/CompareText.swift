@@ -1,0 +1,61 @@
+/// A comparison for a terminal or an email: what got worse first, wrapped to the width.
+public enum CompareText {
+    public static func render(_ c: Comparison, lang: Language, width: Int) -> String {
+        let width = max(40, width)
+        let w = CompareWords(lang: lang, kind: c.kind)
+        var out: [String] = []
+        func add(_ text: String, indent: Int = 0) {
+            let pad = String(repeating: " ", count: indent)
+            for line in TextWrap.lines(TerminalSafety.visible(text), width: width - indent) { out.append(pad + line) }
+        }
+        add(w.title(c))
+        add(w.sideLine(w.beforeLabel, c.before))
+        add(w.sideLine(w.afterLabel, c.after))
+        for warning in c.warnings { add(lang.pick(en: "Warning: ", fr: "Attention : ") + warning.message(lang)) }
+        out.append("")
+        add(w.reading(c))
+        out.append("")
+        let labelWidth = 16
+        func row(_ label: String, _ a: String, _ b: String, _ d: String) {
+            out.append(TextWrap.pad(label, width: labelWidth) + TextWrap.pad(a, width: 10) + TextWrap.pad(b, width: 10) + d)
+        }
+        row("", w.beforeLabel, w.afterLabel, w.changeLabel)
+        row(lang.pick(en: "Overall", fr: "Score global"), w.percent(c.before.summary.overall), w.percent(c.after.summary.overall), w.points(c.overallChange))
+        row(lang.pick(en: "Coverage", fr: "Couverture"), w.percent(c.before.summary.coverage), w.percent(c.after.summary.coverage), w.points(c.coverageChange))
+        if c.before.summary.toTarget != nil || c.after.summary.toTarget != nil {
+            row(lang.pick(en: "To target", fr: "Vers la cible"), w.percent(c.before.summary.toTarget), w.percent(c.after.summary.toTarget), w.points(c.toTargetChange))
+        }
+        for theme in c.themes {
+            row("  " + TerminalSafety.visible(theme.title[lang]), w.percent(theme.before?.overall), w.percent(theme.after?.overall), w.points(theme.change))
+        }
+        if c.catalogChanged {
+            let added = c.rules.filter { $0.presence == .added }, removed = c.rules.filter { $0.presence == .removed }
+            out.append("")
+            add(lang.pick(en: "The catalogue changed: \(added.count) rule(s) added, \(removed.count) removed.", fr: "Le catalogue a changé : \(added.count) règle(s) ajoutée(s), \(removed.count) retirée(s)."))
+            for r in added { add("+ \(r.number). " + r.title[lang], indent: 2) }
+            for r in removed { add("− \(r.number). " + r.title[lang], indent: 2) }
+        }
+        for (section, rules) in c.sections() where !rules.isEmpty {
+            out.append("")
+            out.append(TerminalSafety.visible(section.title(lang)).uppercased() + " (\(rules.count))")
+            let compact = section == .unchanged || section == .agreement
+            for r in rules {
+                var line = "\(r.number). " + r.title[lang] + " — " + w.state(r.before) + " → " + w.state(r.after)
+                let d = w.difference(r)
+                if !d.isEmpty { line += " (" + d + ")" }
+                if !compact, c.kind == .overTime, r.change != .improved, r.change != .regressed { line += " · " + w.change(r) }
+                if let t = w.target(r) { line += " · " + t }
+                add(line, indent: 2)
+                if compact { continue }
+                if r.noteChanged { add(lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff), indent: 5) }
+                for a in w.actions(r) { add(lang.pick(en: "actions ", fr: "actions ") + a, indent: 5) }
+                if c.kind == .sides {
+                    if !r.before.note.isEmpty { add(w.beforeLabel + ": " + r.before.note, indent: 5) }
+                    if !r.after.note.isEmpty { add(w.afterLabel + ": " + r.after.note, indent: 5) }
+                }
+            }
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

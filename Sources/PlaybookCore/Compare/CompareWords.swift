@@ -1,0 +1,106 @@
+/// The words a comparison is written with, in both languages, shared by every format.
+struct CompareWords {
+    let lang: Language
+    let kind: Comparison.Kind
+
+    var beforeLabel: String {
+        kind == .overTime ? lang.pick(en: "Before", fr: "Avant") : lang.pick(en: "Ours", fr: "Nous")
+    }
+
+    var afterLabel: String {
+        kind == .overTime ? lang.pick(en: "After", fr: "Après") : lang.pick(en: "Theirs", fr: "Partenaire")
+    }
+
+    var changeLabel: String {
+        kind == .overTime ? lang.pick(en: "Change", fr: "Évolution") : lang.pick(en: "Gap", fr: "Écart")
+    }
+
+    func title(_ c: Comparison) -> String {
+        let name = c.after.assessment.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : c.after.assessment.program.name
+        return (kind == .overTime
+            ? lang.pick(en: "Progress over time — ", fr: "Évolution dans le temps — ")
+            : lang.pick(en: "Our view and the partner’s — ", fr: "Notre vue et celle du partenaire — ")) + name
+    }
+
+    func sideLine(_ label: String, _ s: Comparison.Side) -> String {
+        let a = s.assessment
+        var parts = [Path.base(s.path), a.assessedOn.description, a.side.label(lang)]
+        if !a.assessor.isEmpty { parts.append(a.assessor) }
+        parts.append(lang.pick(en: "catalogue ", fr: "catalogue ") + a.catalog.version)
+        return label + lang.pick(en: ": ", fr: " : ") + parts.joined(separator: " · ")
+    }
+
+    func state(_ answer: Answer) -> String {
+        switch answer.state {
+        case .scored(let s): String(s)
+        case .notApplicable: lang.pick(en: "N/A", fr: "N/A")
+        case .unknown: "?"
+        case nil: "—"
+        }
+    }
+
+    func change(_ r: RuleChange) -> String {
+        switch r.change {
+        case .improved: return lang.pick(en: "improved", fr: "en progrès") + " (+\(r.delta ?? 0))"
+        case .regressed: return lang.pick(en: "regressed", fr: "en recul") + " (−\(abs(r.delta ?? 0)))"
+        case .unchanged: return lang.pick(en: "unchanged", fr: "inchangée")
+        case .newlyAssessed: return lang.pick(en: "newly assessed", fr: "nouvellement évaluée")
+        case .noLongerAssessed: return lang.pick(en: "no longer assessed", fr: "plus évaluée")
+        case .nowNotApplicable: return lang.pick(en: "now not applicable", fr: "devenue non applicable")
+        case .nowApplicable: return lang.pick(en: "applicable again", fr: "de nouveau applicable")
+        case .nowUnknown: return lang.pick(en: "now unknown", fr: "devenue inconnue")
+        case .nowKnown: return lang.pick(en: "no longer unknown", fr: "plus inconnue")
+        case .stateChanged: return lang.pick(en: "reason changed", fr: "raison modifiée")
+        case .added: return lang.pick(en: "new rule in the catalogue", fr: "nouvelle règle du catalogue")
+        case .removed: return lang.pick(en: "rule removed from the catalogue", fr: "règle retirée du catalogue")
+        }
+    }
+
+    /// The difference for one rule as the reader wants it: a signed change over time, a gap between sides.
+    func difference(_ r: RuleChange) -> String {
+        guard let d = r.delta else { return "" }
+        if kind == .sides { return lang.pick(en: "gap \(abs(d))", fr: "écart \(abs(d))") }
+        return d > 0 ? "+\(d)" : (d < 0 ? "−\(abs(d))" : "=")
+    }
+
+    func points(_ permille: Int?) -> String {
+        guard let permille else { return "—" }
+        let sign = permille > 0 ? "+" : (permille < 0 ? "−" : "±")
+        let m = abs(permille)
+        return sign + "\(m / 10)" + (lang == .fr ? "," : ".") + "\(m % 10)" + lang.pick(en: " pts", fr: " pts")
+    }
+
+    func percent(_ f: Fraction?) -> String { f?.percent(lang) ?? "—" }
+
+    func target(_ r: RuleChange) -> String? {
+        guard r.targetChanged else { return nil }
+        let b = r.before.target.map(String.init) ?? "—", a = r.after.target.map(String.init) ?? "—"
+        return lang.pick(en: "target \(b) → \(a)", fr: "cible \(b) → \(a)")
+    }
+
+    func actions(_ r: RuleChange) -> [String] {
+        var out: [String] = []
+        if !r.actionsOpened.isEmpty { out.append(lang.pick(en: "opened: ", fr: "ouvertes : ") + r.actionsOpened.map(\.title).joined(separator: "; ")) }
+        if !r.actionsCompleted.isEmpty { out.append(lang.pick(en: "completed: ", fr: "terminées : ") + r.actionsCompleted.map(\.title).joined(separator: "; ")) }
+        if !r.actionsDropped.isEmpty { out.append(lang.pick(en: "dropped: ", fr: "abandonnées : ") + r.actionsDropped.map(\.title).joined(separator: "; ")) }
+        return out
+    }
+
+    /// One paragraph a manager can read out: what got better, what got worse, or where the sides disagree.
+    func reading(_ c: Comparison) -> String {
+        let sections = Dictionary(uniqueKeysWithValues: c.sections().map { ($0.0, $0.1) })
+        switch kind {
+        case .overTime:
+            let reg = sections[.regressions]?.count ?? 0, imp = sections[.improvements]?.count ?? 0
+            var s = lang.pick(en: "Between \(c.before.assessment.assessedOn) and \(c.after.assessment.assessedOn), ",
+                              fr: "Entre le \(c.before.assessment.assessedOn) et le \(c.after.assessment.assessedOn), ")
+            s += lang.pick(en: "\(imp) rule(s) improved and \(reg) regressed", fr: "\(imp) règle(s) ont progressé et \(reg) ont reculé")
+            if let d = c.overallChange { s += lang.pick(en: "; the overall score moved by \(points(d))", fr: " ; le score global a évolué de \(points(d))") }
+            return s + "."
+        case .sides:
+            let gaps = sections[.largeGaps]?.count ?? 0, joint = sections[.jointPriorities]?.count ?? 0, agree = sections[.agreement]?.count ?? 0
+            return lang.pick(en: "The two sides differ by 2 levels or more on \(gaps) rule(s), agree on \(agree), and both see \(joint) rule(s) as weak (joint priorities).",
+                             fr: "Les deux côtés divergent de 2 niveaux ou plus sur \(gaps) règle(s), s’accordent sur \(agree), et jugent tous deux \(joint) règle(s) faibles (priorités communes).")
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import PlaybookCore
+
+/// One line of the keymap: the keys, what they do, and the help text that describes them.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    /// How the keys are written in help and hints when not simply listed (`0–3`).
+    public var keyLabel: String?
+    public var help: LocalizedText
+    /// Shown in the footer hints of this screen.
+    public var footer: Bool
+    /// A shorter text for the footer hint, when the help text is long.
+    public var hint: LocalizedText?
+    public var action: @Sendable (Key) -> Action?
+
+    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil, action: @escaping @Sendable (Key) -> Action?) {
+        self.keys = keys
+        self.keyLabel = keyLabel
+        help = LocalizedText(fr: fr, en: en)
+        self.footer = footer
+        self.hint = hint.map { LocalizedText(fr: $0.fr, en: $0.en) }
+        self.action = action
+    }
+
+    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil, _ action: Action) {
+        self.init(keys, keyLabel, en: en, fr: fr, footer: footer, hint: hint, action: { _ in action })
+    }
+
+    /// The footer's word for this binding.
+    public func hintText(_ lang: Language) -> String {
+        hint?[lang] ?? help[lang]
+    }
+
+    /// The key shown in the footer: the first one, or the label.
+    public var hintKey: String { keyLabel ?? keys.first?.label ?? "" }
+
+    /// `0–3` or `j/↓`.
+    public var label: String { keyLabel ?? keys.map(\.label).joined(separator: "/") }
+}
+
+/// The one table from keys to actions, per screen; it also writes the help screen and footer hints (STYLE.md §3).
+public enum Keymap {
+    /// The action for `key` on a screen of `kind`; text screens turn other printable keys into typing.
+    public static func action(for key: Key, in kind: ModeKind) -> Action? {
+        for binding in bindings(kind) where binding.keys.contains(key) {
+            return binding.action(key)
+        }
+        if textEntry(kind), case .char(let c) = key { return .insert(String(c)) }
+        switch key {
+        case .click(let x, let y): return .click(x: x, y: y)
+        case .wheelUp: return .wheel(-3)
+        case .wheelDown: return .wheel(3)
+        default: return nil
+        }
+    }
+
+    static func textEntry(_ kind: ModeKind) -> Bool {
+        kind == .note || kind == .prompt || kind == .form
+    }
+
+    static let digits: [Key] = [.char("0"), .char("1"), .char("2"), .char("3")]
+
+    static func digit(_ key: Key) -> Int? {
+        if case .char(let c) = key, let n = c.wholeNumberValue, (0...3).contains(n) { return n }
+        return nil
+    }
+
+    /// Editing keys shared by the notes editor, prompts and form fields.
+    static let editing: [Binding] = [
+        Binding([.left], en: "move left", fr: "aller à gauche", .cursorLeft),
+        Binding([.right], en: "move right", fr: "aller à droite", .cursorRight),
+        Binding([.ctrlLeft, .alt("b")], en: "previous word", fr: "mot précédent", .wordLeft),
+        Binding([.ctrlRight, .alt("f")], en: "next word", fr: "mot suivant", .wordRight),
+        Binding([.home, .ctrl("a")], en: "start of line", fr: "début de ligne", .lineStart),
+        Binding([.end, .ctrl("e")], en: "end of line", fr: "fin de ligne", .lineEnd),
+        Binding([.backspace], en: "delete before the cursor", fr: "effacer avant le curseur", .backspace),
+        Binding([.delete, .ctrl("d")], en: "delete under the cursor", fr: "effacer sous le curseur", .deleteForward),
+        Binding([.ctrl("w")], en: "delete the previous word", fr: "effacer le mot précédent", .deleteWordBackward),
+    ]
+
+    /// The bindings of one screen, in the order help lists them.
+    public static func bindings(_ kind: ModeKind) -> [Binding] {
+        switch kind {
+        case .checklist: return checklist
+        case .note: return note
+        case .prompt: return prompt
+        case .form: return form
+        case .target: return target
+        case .confirmQuit: return confirmQuit
+        case .conflict: return conflict
+        case .recovery: return recovery
+        case .evidence: return itemList(what: LocalizedText(fr: "preuve", en: "evidence"))
+        case .actions: return itemList(what: LocalizedText(fr: "action", en: "action"))
+        case .summary: return summary
+        case .help: return help
+        }
+    }
+
+    static let checklist: [Binding] = [
+        Binding(digits, "0–3", en: "score the rule", fr: "noter la règle", footer: true, hint: ("score", "niveau"), action: { digit($0).map(Action.setScore) }),
+        Binding([.char("n")], en: "not applicable (asks the reason)", fr: "non applicable (demande la raison)", footer: true, hint: ("N/A", "N/A"), .beginNotApplicable),
+        Binding([.char("u")], en: "unknown", fr: "inconnu", footer: true, .markUnknown),
+        Binding([.char("x")], en: "clear the state", fr: "effacer l’état", .clearState),
+        Binding([.char("t")], en: "set the target (then 0–3, or x to remove)", fr: "fixer la cible (puis 0–3, ou x pour l’enlever)", footer: true, hint: ("target", "cible"), .beginTarget),
+        Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .moveDown),
+        Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .moveUp),
+        Binding([.pageDown], en: "page down", fr: "page suivante", .pageDown),
+        Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
+        Binding([.home, .char("g")], en: "first rule", fr: "première règle", .first),
+        Binding([.end, .char("G")], en: "last rule", fr: "dernière règle", .last),
+        Binding([.tab, .char(".")], en: "next rule not yet assessed", fr: "règle suivante non évaluée", footer: true, hint: ("next", "suivante"), .nextUnassessed),
+        Binding([.char("J")], en: "scroll the rule's text down", fr: "faire défiler le texte vers le bas", .detailDown),
+        Binding([.char("K")], en: "scroll the rule's text up", fr: "faire défiler le texte vers le haut", .detailUp),
+        Binding([.enter, .char("e")], en: "edit the note", fr: "écrire la note", footer: true, hint: ("note", "note"), .editNote),
+        Binding([.char("v")], en: "evidence", fr: "preuves", footer: true, .openEvidence),
+        Binding([.char("a")], en: "actions", fr: "actions", footer: true, .openActions),
+        Binding([.char("p")], en: "programme details", fr: "détails du programme", footer: true, hint: ("details", "détails"), .openDetails),
+        Binding([.char("r")], en: "summary", fr: "résumé", footer: true, .openSummary),
+        Binding([.char("o")], en: "show the original French text", fr: "afficher le texte original", .toggleOriginal),
+        Binding([.char("m")], en: "move to the next rule after scoring (on/off)", fr: "passer à la règle suivante après la note (oui/non)", .toggleAdvance),
+        Binding([.char("L")], en: "switch language (French/English)", fr: "changer de langue (français/anglais)", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
+        Binding([.char("s"), .ctrl("s")], en: "save", fr: "enregistrer", footer: true, .save),
+        Binding([.char("S")], en: "save as", fr: "enregistrer sous", .saveAs),
+        Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
+        Binding([.char("q")], en: "quit", fr: "quitter", footer: true, .quit),
+    ]
+
+    static let note: [Binding] = [
+        Binding([.escape, .ctrl("s")], en: "done (keeps the note)", fr: "terminé (garde la note)", footer: true, .back),
+        Binding([.enter], en: "new line", fr: "nouvelle ligne", .newline),
+        Binding([.up], en: "line up", fr: "ligne précédente", .cursorUp),
+        Binding([.down], en: "line down", fr: "ligne suivante", .cursorDown),
+        Binding([.ctrl("x")], en: "edit in $EDITOR", fr: "éditer avec $EDITOR", footer: true, .externalEditor),
+        Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
+    ] + editing
+
+    static let prompt: [Binding] = [
+        Binding([.enter], en: "confirm", fr: "valider", footer: true, .submit),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+    ] + editing
+
+    static let form: [Binding] = [
+        Binding([.ctrl("s")], en: "save the form", fr: "enregistrer le formulaire", footer: true, .submit),
+        Binding([.enter], en: "next field (saves on the last one)", fr: "champ suivant (enregistre sur le dernier)", footer: true, .nextField),
+        Binding([.tab, .down], en: "next field", fr: "champ suivant", .nextField),
+        Binding([.backTab, .up], en: "previous field", fr: "champ précédent", .previousField),
+        Binding([.char(" ")], "Space", en: "next choice (in a choice field)", fr: "choix suivant (dans un champ à choix)", action: { _ in .cycleChoice(1) }),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+        Binding([.function(1)], en: "help", fr: "aide", .showHelp),
+    ] + editing
+
+    static let target: [Binding] = [
+        Binding(digits, "0–3", en: "target level", fr: "niveau cible", footer: true, action: { digit($0).map { Action.setTarget($0) } }),
+        Binding([.char("x")], en: "remove the target", fr: "enlever la cible", footer: true, .setTarget(nil)),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+    ]
+
+    static let confirmQuit: [Binding] = [
+        Binding([.char("s")], en: "save and quit", fr: "enregistrer et quitter", footer: true, .answer("s")),
+        Binding([.char("d")], en: "discard the changes and quit", fr: "abandonner les modifications et quitter", footer: true, .answer("d")),
+        Binding([.char("c"), .escape], en: "cancel", fr: "annuler", footer: true, .back),
+    ]
+
+    static let conflict: [Binding] = [
+        Binding([.char("a")], en: "save under another name", fr: "enregistrer sous un autre nom", footer: true, .answer("a")),
+        Binding([.char("r")], en: "reload the file from disk (drops your changes)", fr: "recharger le fichier (abandonne vos modifications)", footer: true, .answer("r")),
+        Binding([.char("o")], en: "overwrite the file", fr: "écraser le fichier", footer: true, .answer("o")),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+    ]
+
+    static let recovery: [Binding] = [
+        Binding([.char("r")], en: "recover the unsaved changes", fr: "récupérer les modifications non enregistrées", footer: true, .answer("r")),
+        Binding([.char("d")], en: "discard the recovery copy", fr: "supprimer la copie de récupération", footer: true, .answer("d")),
+        Binding([.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, .back),
+    ]
+
+    static func itemList(what: LocalizedText) -> [Binding] {
+        [
+            Binding([.char("a"), .char("+")], en: "add \(what.en)", fr: "ajouter (\(what.fr))", footer: true, .addItem),
+            Binding([.enter, .char("e")], en: "edit", fr: "modifier", footer: true, .editItem),
+            Binding([.char("d"), .delete], en: "delete", fr: "supprimer", footer: true, .deleteItem),
+            Binding([.down, .char("j")], en: "next", fr: "suivant", .listDown),
+            Binding([.up, .char("k")], en: "previous", fr: "précédent", .listUp),
+            Binding([.escape, .char("q")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
+            Binding([.char("?"), .function(1)], en: "help", fr: "aide", .showHelp),
+        ]
+    }
+
+    static let summary: [Binding] = [
+        Binding([.down, .char("j")], en: "scroll down", fr: "défiler vers le bas", .listDown),
+        Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
+        Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
+        Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
+        Binding([.char("?"), .function(1)], en: "help", fr: "aide", .showHelp),
+    ]
+
+    static let help: [Binding] = [
+        Binding([.down, .char("j")], en: "scroll down", fr: "défiler vers le bas", .listDown),
+        Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
+        Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back),
+    ]
+}

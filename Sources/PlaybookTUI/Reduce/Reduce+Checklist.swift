@@ -1,0 +1,202 @@
+import PlaybookCore
+
+extension AppState {
+    mutating func reduceChecklist(_ action: Action) -> Effect {
+        message = nil
+        let position = orderOfRule[selected]
+        let page = max(1, layout.list.height - 1)
+        switch action {
+        case .moveDown: select(position: position + 1)
+        case .moveUp: select(position: position - 1)
+        case .pageDown: select(position: position + page)
+        case .pageUp: select(position: position - page)
+        case .first: select(position: 0)
+        case .last: select(position: ruleOrder.count - 1)
+        case .wheel(let delta): select(position: position + delta)
+        case .nextUnassessed:
+            if let p = nextUnassessedPosition() {
+                select(position: p)
+            } else {
+                message = say("Every rule has been assessed.", "Toutes les règles sont évaluées.", .success)
+            }
+        case .detailDown: detailScroll += 3
+        case .detailUp: detailScroll = max(0, detailScroll - 3)
+        case .click(let x, let y): return click(x: x, y: y)
+        case .setScore(let n):
+            let effect = edit { $0.state = .scored(n) }
+            if advanceAfterScore, !isReadOnly, let p = nextUnassessedPosition() { select(position: p) }
+            return effect
+        case .beginNotApplicable:
+            guard !isReadOnly else { return edit { _ in } }
+            var reason = ""
+            if case .notApplicable(let r) = answer.state { reason = r }
+            mode = .prompt(Prompt(purpose: .notApplicableReason, editor: TextEditor(reason, singleLine: true, maxLength: 2_000), error: nil))
+        case .markUnknown:
+            let effect = edit { $0.state = .unknown }
+            if advanceAfterScore, !isReadOnly, let p = nextUnassessedPosition() { select(position: p) }
+            return effect
+        case .clearState: return edit { $0.state = nil }
+        case .beginTarget: mode = .target
+        case .toggleAdvance:
+            advanceAfterScore.toggle()
+            message = advanceAfterScore
+                ? say("After scoring, move to the next rule not yet assessed.", "Après une note, passer à la règle suivante non évaluée.")
+                : say("After scoring, stay on the rule.", "Après une note, rester sur la règle.")
+        case .toggleOriginal:
+            showOriginal.toggle()
+        case .toggleLanguage:
+            language = language == .fr ? .en : .fr
+        case .editNote:
+            mode = .note(TextEditor(answer.note, singleLine: false))
+        case .openEvidence: mode = .evidence(cursor: 0)
+        case .openActions: mode = .actions(cursor: 0)
+        case .openDetails: mode = .form(detailsForm())
+        case .openSummary: mode = .summary(scroll: 0)
+        case .showHelp: mode = .help(HelpTopic(kind: .checklist, returnTo: .checklist, scroll: 0))
+        case .save: return save()
+        case .saveAs: return beginSaveAs()
+        case .quit:
+            if dirty, !isReadOnly {
+                mode = .confirmQuit
+            } else {
+                return .quit
+            }
+        default: break
+        }
+        return .none
+    }
+
+    mutating func click(x: Int, y: Int) -> Effect {
+        let list = layout.list
+        guard x >= list.x, x < list.x + list.width, y >= list.y, y < list.y + list.height else { return .none }
+        let row = listScroll + (y - list.y)
+        guard row < rows.count, case .rule(let i) = rows[row] else { return .none }
+        select(position: orderOfRule[i])
+        return .none
+    }
+
+    /// Saves to the current file, or asks for a name when there is none.
+    mutating func save() -> Effect {
+        if let reason = readOnlyReason {
+            message = StatusMessage(text: language.pick(en: "Cannot save, read-only: ", fr: "Impossible d’enregistrer, lecture seule : ") + reason, kind: .warning)
+            quitAfterSave = false
+            return .none
+        }
+        guard let path = filePath else { return beginSaveAs() }
+        return saveEffect(path: path, overwrite: false)
+    }
+
+    mutating func saveEffect(path: String, overwrite: Bool) -> Effect {
+        if dirty { document.touch(now: now, catalog: catalog) }
+        pendingSavePath = path
+        return .save(path: path, bytes: document.encoded(catalog: catalog), overwrite: overwrite)
+    }
+
+    mutating func beginSaveAs() -> Effect {
+        if let reason = readOnlyReason {
+            message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
+            return .none
+        }
+        let suggestion = filePath ?? Path.join(".", suggestedFileName())
+        mode = .prompt(Prompt(purpose: .saveAs, editor: TextEditor(suggestion, singleLine: true, maxLength: 4_096), error: nil))
+        return .none
+    }
+
+    /// A file name from the programme and partner names, kept to safe characters (S7).
+    func suggestedFileName() -> String {
+        let base = [document.program.name, document.program.partner, document.assessedOn.description]
+            .filter { !$0.isEmpty }.joined(separator: "-")
+        return SafeName.fileName(from: base, fallback: "assessment", extension: "json")
+    }
+
+    mutating func reduceTarget(_ action: Action) -> Effect {
+        switch action {
+        case .setTarget(let t):
+            mode = .checklist
+            return edit { $0.target = t }
+        case .back:
+            mode = .checklist
+        default: break
+        }
+        return .none
+    }
+
+    mutating func reduceConfirmQuit(_ action: Action) -> Effect {
+        switch action {
+        case .answer("s"):
+            mode = .checklist
+            quitAfterSave = true
+            return save()
+        case .answer("d"):
+            return .quit
+        case .back:
+            mode = .checklist
+        default: break
+        }
+        return .none
+    }
+
+    mutating func reduceConflict(_ action: Action, exists: Bool) -> Effect {
+        switch action {
+        case .answer("a"):
+            return beginSaveAs()
+        case .answer("r") where !exists:
+            mode = .checklist
+            quitAfterSave = false
+            if let path = filePath { return .reload(path: path) }
+        case .answer("o"):
+            mode = .checklist
+            if let path = pendingSavePath { return saveEffect(path: path, overwrite: true) }
+        case .back:
+            mode = .checklist
+            quitAfterSave = false
+        default: break
+        }
+        return .none
+    }
+
+    mutating func reduceRecovery(_ action: Action, _ offer: RecoveryOffer) -> Effect {
+        switch action {
+        case .answer("r"):
+            document = offer.document
+            mode = .checklist
+            recompute()
+            dirty = true
+            recoveryPending = false
+            message = say("Recovered the unsaved changes; save to keep them.", "Modifications récupérées ; enregistrez pour les garder.", .success)
+        case .answer("d"):
+            mode = .checklist
+            return .discardRecovery
+        case .back:
+            mode = .checklist
+        default: break
+        }
+        return .none
+    }
+
+    mutating func reduceSummary(_ action: Action, _ scroll: Int) -> Effect {
+        switch action {
+        case .listDown, .wheel(1...): mode = .summary(scroll: scroll + 1)
+        case .listUp, .wheel(...0): mode = .summary(scroll: max(0, scroll - 1))
+        case .back: mode = .checklist
+        case .toggleLanguage: language = language == .fr ? .en : .fr
+        case .showHelp: mode = .help(HelpTopic(kind: .summary, returnTo: mode, scroll: 0))
+        default: break
+        }
+        return .none
+    }
+
+    mutating func reduceHelp(_ action: Action, _ topic: HelpTopic) -> Effect {
+        var topic = topic
+        switch action {
+        case .listDown, .wheel(1...): topic.scroll += 1
+        case .listUp, .wheel(...0): topic.scroll = max(0, topic.scroll - 1)
+        case .back:
+            mode = topic.returnTo
+            return .none
+        default: break
+        }
+        mode = .help(topic)
+        return .none
+    }
+}

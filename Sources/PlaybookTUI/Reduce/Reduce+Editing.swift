@@ -1,0 +1,94 @@
+import PlaybookCore
+
+extension AppState {
+    /// Applies an editing action to `editor`; returns false when the action is not an edit.
+    func apply(_ action: Action, to editor: inout TextEditor, width: Int) -> Bool {
+        switch action {
+        case .insert(let text): editor.insert(text)
+        case .newline: editor.insert("\n")
+        case .backspace: editor.backspace()
+        case .deleteForward: editor.deleteForward()
+        case .deleteWordBackward: editor.deleteWordBackward()
+        case .cursorLeft: editor.left()
+        case .cursorRight: editor.right()
+        case .wordLeft: editor.wordLeft()
+        case .wordRight: editor.wordRight()
+        case .lineStart: editor.lineStart(width: width)
+        case .lineEnd: editor.lineEnd(width: width)
+        case .cursorUp: editor.up(width: width)
+        case .cursorDown: editor.down(width: width)
+        default: return false
+        }
+        return true
+    }
+
+    /// The notes editor: every keystroke goes into the document at once, so nothing typed can be lost.
+    mutating func reduceNote(_ action: Action, _ editor: TextEditor) -> Effect {
+        var editor = editor
+        switch action {
+        case .back:
+            mode = .checklist
+            return .none
+        case .externalEditor:
+            return .runEditor(text: editor.text)
+        case .showHelp:
+            mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: 0))
+            return .none
+        case .click, .wheel:
+            return .none
+        default:
+            break
+        }
+        let before = editor.text
+        guard apply(action, to: &editor, width: layout.editor.width) else { return .none }
+        mode = .note(editor)
+        if editor.text == before { return .none }
+        if isReadOnly {
+            mode = .note(TextEditor(before, singleLine: false))
+            return edit { _ in }
+        }
+        var typed = 1
+        if case .insert(let text) = action { typed = text.count }
+        return setNote(editor.text, typed: typed)
+    }
+
+    mutating func reducePrompt(_ action: Action, _ prompt: Prompt) -> Effect {
+        var prompt = prompt
+        switch action {
+        case .back:
+            mode = .checklist
+            quitAfterSave = false
+            return .none
+        case .submit:
+            let value = prompt.editor.text.trimmingSpaces()
+            switch prompt.purpose {
+            case .notApplicableReason:
+                guard !value.isEmpty else {
+                    prompt.error = language.pick(en: "A reason is required for not applicable.", fr: "Une raison est obligatoire pour « non applicable ».")
+                    mode = .prompt(prompt)
+                    return .none
+                }
+                mode = .checklist
+                let effect = edit { $0.state = .notApplicable(reason: value) }
+                if advanceAfterScore, let p = nextUnassessedPosition() { select(position: p) }
+                return effect
+            case .saveAs:
+                guard !value.isEmpty else {
+                    prompt.error = language.pick(en: "Give a file name.", fr: "Donnez un nom de fichier.")
+                    mode = .prompt(prompt)
+                    return .none
+                }
+                var path = value
+                if !path.hasSuffix(".json") { path += ".json" }
+                mode = .checklist
+                return saveEffect(path: path, overwrite: false)
+            }
+        default:
+            if apply(action, to: &prompt.editor, width: max(1, width - 2)) {
+                prompt.error = nil
+                mode = .prompt(prompt)
+            }
+            return .none
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import PlaybookCore
+
+extension AppState {
+    static let segmentChoices: [String] = [""] + Segment.allCases.map(\.rawValue)
+    static let sideChoices = Side.allCases.map(\.rawValue)
+    static let strengthChoices = Evidence.Strength.allCases.map(\.rawValue)
+    static let statusChoices = ActionItem.Status.allCases.map(\.rawValue)
+
+    func detailsForm() -> Form {
+        let p = document.program
+        let segmentLabels = [LocalizedText(fr: "(aucun)", en: "(none)")] + Segment.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }
+        return Form(purpose: .details, fields: [
+            .init(label: LocalizedText(fr: "Programme", en: "Programme"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.name),
+            .init(label: LocalizedText(fr: "Partenaire", en: "Partner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.partner),
+            .init(label: LocalizedText(fr: "Segment", en: "Segment"), kind: .choice(AppState.segmentChoices, labels: segmentLabels), value: p.segment?.rawValue ?? ""),
+            .init(label: LocalizedText(fr: "Évaluateur", en: "Assessor"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: document.assessor),
+            .init(label: LocalizedText(fr: "Côté", en: "Side"), kind: .choice(AppState.sideChoices, labels: Side.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: document.side.rawValue),
+            .init(label: LocalizedText(fr: "Date d’évaluation", en: "Assessment date"), kind: .date(required: true), value: document.assessedOn.description),
+        ])
+    }
+
+    func evidenceForm(index: Int?) -> Form {
+        let item = index.map { answer.evidence[$0] }
+        return Form(purpose: .evidence(index: index), fields: [
+            .init(label: LocalizedText(fr: "Preuve", en: "Evidence"), kind: .text(required: true, maxLength: 10_000), value: item?.text ?? ""),
+            .init(label: LocalizedText(fr: "Force", en: "Strength"), kind: .choice(AppState.strengthChoices, labels: Evidence.Strength.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.strength.rawValue ?? Evidence.Strength.asserted.rawValue),
+            .init(label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false), value: item?.date?.description ?? today.description),
+        ])
+    }
+
+    func actionForm(index: Int?) -> Form {
+        let item = index.map { answer.actions[$0] }
+        return Form(purpose: .action(index: index), fields: [
+            .init(label: LocalizedText(fr: "Action", en: "Action"), kind: .text(required: true, maxLength: Assessment.maxNameLength), value: item?.title ?? ""),
+            .init(label: LocalizedText(fr: "Responsable", en: "Owner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: item?.owner ?? ""),
+            .init(label: LocalizedText(fr: "Échéance", en: "Due date"), kind: .date(required: false), value: item?.due?.description ?? ""),
+            .init(label: LocalizedText(fr: "Statut", en: "Status"), kind: .choice(AppState.statusChoices, labels: ActionItem.Status.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.status.rawValue ?? ActionItem.Status.open.rawValue),
+        ])
+    }
+
+    mutating func reduceForm(_ action: Action, _ form: Form) -> Effect {
+        var form = form
+        let isChoice: Bool = { if case .choice = form.fields[form.focus].kind { return true } else { return false } }()
+        switch action {
+        case .back:
+            mode = returnMode(for: form.purpose)
+            return .none
+        case .showHelp:
+            mode = .help(HelpTopic(kind: .form, returnTo: mode, scroll: 0))
+            return .none
+        case .nextField where form.focus == form.fields.count - 1:
+            return submit(form)
+        case .nextField: form.move(by: 1)
+        case .previousField: form.move(by: -1)
+        case .submit: return submit(form)
+        case .cycleChoice(let d) where isChoice: form.cycle(by: d)
+        case .cycleChoice: _ = form.editor.map { _ in form.editor!.insert(" ") }
+        case .cursorLeft where isChoice: form.cycle(by: -1)
+        case .cursorRight where isChoice: form.cycle(by: 1)
+        default:
+            guard var editor = form.editor, apply(action, to: &editor, width: max(1, width - 24)) else { return .none }
+            form.editor = editor
+        }
+        form.error = nil
+        mode = .form(form)
+        return .none
+    }
+
+    func returnMode(for purpose: Form.Purpose) -> Mode {
+        switch purpose {
+        case .details: .checklist
+        case .evidence(let i): .evidence(cursor: i ?? max(0, answer.evidence.count - 1))
+        case .action(let i): .actions(cursor: i ?? max(0, answer.actions.count - 1))
+        }
+    }
+
+    mutating func submit(_ form: Form) -> Effect {
+        var form = form
+        form.storeEditor()
+        if let problem = form.validationError(language) {
+            // Put the cursor on the field to fix.
+            form.focus = problem.field
+            form.loadEditor()
+            form.error = problem.message
+            mode = .form(form)
+            return .none
+        }
+        switch form.purpose {
+        case .details:
+            if let reason = readOnlyReason {
+                message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
+                mode = .checklist
+                return .none
+            }
+            document.program.name = form.value(0)
+            document.program.partner = form.value(1)
+            document.program.segment = Segment(rawValue: form.value(2))
+            document.assessor = form.value(3)
+            document.side = Side(rawValue: form.value(4)) ?? document.side
+            document.assessedOn = CalendarDate(iso: form.value(5)) ?? document.assessedOn
+            mode = .checklist
+            return documentChanged(typed: 1)
+        case .evidence(let index):
+            let item = Evidence(text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
+                                date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
+            let effect = edit { answer in
+                if let index { answer.evidence[index] = item } else { answer.evidence.append(item) }
+            }
+            mode = .evidence(cursor: index ?? max(0, answer.evidence.count - 1))
+            return effect
+        case .action(let index):
+            let id = index.map { answer.actions[$0].id } ?? document.nextActionID()
+            let item = ActionItem(id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
+                                  status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
+                                  extra: index.map { answer.actions[$0].extra } ?? JSONObject())
+            let effect = edit { answer in
+                if let index { answer.actions[index] = item } else { answer.actions.append(item) }
+            }
+            mode = .actions(cursor: index ?? max(0, answer.actions.count - 1))
+            return effect
+        }
+    }
+
+    /// The evidence or actions list of the selected rule.
+    mutating func reduceItems(_ action: Action, cursor: Int, evidence: Bool) -> Effect {
+        let count = evidence ? answer.evidence.count : answer.actions.count
+        var cursor = min(cursor, max(0, count - 1))
+        let wrap: (Int) -> Mode = { evidence ? .evidence(cursor: $0) : .actions(cursor: $0) }
+        if action != .deleteItem { pendingDelete = nil }
+        switch action {
+        case .listDown, .wheel(1...): cursor = min(max(0, count - 1), cursor + 1)
+        case .listUp, .wheel(...0): cursor = max(0, cursor - 1)
+        case .addItem:
+            guard !isReadOnly else { return edit { _ in } }
+            mode = .form(evidence ? evidenceForm(index: nil) : actionForm(index: nil))
+            return .none
+        case .editItem where count > 0:
+            guard !isReadOnly else { return edit { _ in } }
+            mode = .form(evidence ? evidenceForm(index: cursor) : actionForm(index: cursor))
+            return .none
+        case .deleteItem where count > 0:
+            guard !isReadOnly else { return edit { _ in } }
+            if pendingDelete != cursor {
+                pendingDelete = cursor
+                message = say("Press d again to delete this item.", "Appuyez encore sur d pour supprimer cet élément.", .warning)
+                mode = wrap(cursor)
+                return .none
+            }
+            pendingDelete = nil
+            message = say("Deleted.", "Supprimé.")
+            let index = cursor
+            let effect = edit { answer in
+                if evidence { answer.evidence.remove(at: index) } else { answer.actions.remove(at: index) }
+            }
+            mode = wrap(max(0, min(cursor, count - 2)))
+            return effect
+        case .back:
+            mode = .checklist
+            message = nil
+            return .none
+        case .showHelp:
+            mode = .help(HelpTopic(kind: evidence ? .evidence : .actions, returnTo: wrap(cursor), scroll: 0))
+            return .none
+        default: break
+        }
+        mode = wrap(cursor)
+        return .none
+    }
+}

@@ -1,0 +1,70 @@
+import PlaybookCore
+
+/// What the user (or the runner, reporting back) wants; never which key was pressed (STYLE.md §2).
+public enum Action: Equatable, Sendable {
+    // Moving in the checklist.
+    case moveUp, moveDown, pageUp, pageDown, first, last, nextUnassessed
+    case detailUp, detailDown
+    // Scoring the selected rule.
+    case setScore(Int)
+    case beginNotApplicable
+    case markUnknown
+    case clearState
+    case beginTarget
+    case setTarget(Int?)
+    case toggleAdvance
+    case toggleOriginal
+    case toggleLanguage
+    // Screens.
+    case editNote
+    case openEvidence
+    case openActions
+    case openDetails
+    case openSummary
+    case showHelp
+    case back
+    // Files.
+    case save
+    case saveAs
+    case quit
+    // Text editing, in the notes editor, prompts and form fields.
+    case insert(String)
+    case newline
+    case backspace, deleteForward, deleteWordBackward
+    case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
+    case submit
+    case externalEditor
+    // Lists and forms.
+    case listUp, listDown
+    case addItem, editItem, deleteItem
+    case nextField, previousField
+    case cycleChoice(Int)
+    /// A one-letter answer to a question (save/discard/cancel, overwrite/reload, …).
+    case answer(Character)
+    // Events from the runner.
+    case resize(width: Int, height: Int)
+    case tick(Timestamp)
+    /// The user has paused (5 s without a key): a good moment for a recovery copy.
+    case idle
+    case click(x: Int, y: Int)
+    case wheel(Int)
+    case saved(path: String, bytes: [UInt8])
+    case saveFailed(String)
+    case saveConflict(exists: Bool)
+    case reloaded(Assessment, bytes: [UInt8])
+    case reloadFailed(String)
+    case editorFinished(String?)
+    case recoveryWritten
+}
+
+/// Work for the runner: IO that `reduce` describes but never performs (STYLE.md §5).
+public enum Effect: Equatable, Sendable {
+    case none
+    /// Save `bytes` to `path`; with `overwrite` false, first check the file did not change on disk.
+    case save(path: String, bytes: [UInt8], overwrite: Bool)
+    case reload(path: String)
+    case runEditor(text: String)
+    case writeRecovery(bytes: [UInt8])
+    case discardRecovery
+    case quit
+}

@@ -1,0 +1,79 @@
+import PlaybookCore
+
+/// The two header rows: programme and file, then progress and live score.
+enum HeaderView {
+    static func draw(_ s: AppState, into screen: inout Screen) {
+        let lang = s.language
+        let d = s.document
+        screen.fill(x: 0, y: 0, count: s.width, role: .header)
+        var title = "Playbook"
+        let name = d.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : d.program.name
+        title += " │ " + name
+        if !d.program.partner.isEmpty { title += " · " + d.program.partner }
+        title += " · " + d.side.label(lang)
+        let file = s.filePath.map { Path.base($0) } ?? lang.pick(en: "(not saved yet)", fr: "(pas encore enregistré)")
+        var right = file + (s.dirty ? " ●" : "")
+        if s.isReadOnly { right += lang.pick(en: " [read-only]", fr: " [lecture seule]") }
+        right += "  " + lang.rawValue.uppercased()
+        let rightWidth = min(DisplayWidth.of(right), s.width / 2)
+        let titleWidth = max(0, s.width - rightWidth - 3)
+        screen.put(TextWrap.clip(title, width: titleWidth), x: 1, y: 0, role: .header, maxWidth: titleWidth)
+        screen.put(right, x: max(0, s.width - rightWidth - 1), y: 0, role: .header, maxWidth: rightWidth)
+
+        let sum = s.summary
+        var status = lang.pick(en: "Assessed \(sum.scoredCount + sum.unknownCount)/\(sum.applicableCount)", fr: "Évaluées \(sum.scoredCount + sum.unknownCount)/\(sum.applicableCount)")
+        status += " · " + lang.pick(en: "Score ", fr: "Score ")
+        if let overall = sum.overall, let band = sum.band {
+            status += overall.percent(lang) + " " + s.catalog.levelLabel(band, lang)
+        } else {
+            status += "—"
+        }
+        status += " · " + lang.pick(en: "Coverage ", fr: "Couverture ") + (sum.coverage?.percent(lang) ?? "—")
+        if let toTarget = sum.toTarget { status += " · " + lang.pick(en: "To target ", fr: "Vers la cible ") + toTarget.percent(lang) }
+        screen.put(status, x: 1, y: 1, role: .title, maxWidth: s.width - 2)
+    }
+}
+
+/// The message row and the key hints of the current screen, from the keymap.
+enum FooterView {
+    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen) {
+        if case .prompt = s.mode {} else if let message = s.message {
+            let role: Role = switch message.kind {
+            case .info: .normal
+            case .success: .success
+            case .warning: .warning
+            case .error: .error
+            }
+            screen.put(message.text, x: 1, y: layout.messageRow, role: role, maxWidth: s.width - 2)
+        }
+        var x = 1
+        for binding in Keymap.bindings(s.mode.kind) where binding.footer {
+            let key = binding.hintKey
+            let text = binding.hintText(s.language)
+            let shortText = text.split(separator: " (").first.map(String.init) ?? text
+            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(shortText) + 2
+            if x + needed > s.width { break }
+            x += screen.put(key, x: x, y: layout.footerRow, role: .key)
+            x += 1
+            x += screen.put(shortText, x: x, y: layout.footerRow, role: .muted)
+            x += 1
+        }
+    }
+}
+
+/// What is shown when the terminal is smaller than the checklist needs.
+enum TooSmallView {
+    static func draw(_ s: AppState, into screen: inout Screen) {
+        let lines = [
+            s.language.pick(en: "Enlarge the terminal", fr: "Agrandissez le terminal"),
+            s.language.pick(en: "(at least \(AppState.minimumWidth)×\(AppState.minimumHeight); now \(s.width)×\(s.height))",
+                            fr: "(au moins \(AppState.minimumWidth)×\(AppState.minimumHeight) ; actuellement \(s.width)×\(s.height))"),
+            s.language.pick(en: "q quits", fr: "q pour quitter"),
+        ]
+        let top = max(0, (s.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < s.height {
+            let w = DisplayWidth.of(line)
+            screen.put(line, x: max(0, (s.width - w) / 2), y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import PlaybookCore
+
+/// The notes editor: the rule's title, then the note wrapped to the pane, scrolled to keep the cursor visible.
+enum NoteEditorView {
+    static func draw(_ s: AppState, editor: TextEditor, layout: Layout, into screen: inout Screen) {
+        let lang = s.language
+        let body = layout.body
+        screen.put(lang.pick(en: "Note — ", fr: "Note — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: body.y, role: .title, maxWidth: body.width - 2)
+        let count = lang.pick(en: "\(editor.characters.count) characters", fr: "\(editor.characters.count) caractères")
+        screen.put(count, x: 1, y: body.y + 1, role: .muted, maxWidth: body.width - 2)
+        let area = layout.editor
+        let lines = editor.layout(width: area.width)
+        let cursorRow = editor.position(in: lines).row
+        let top = firstVisibleRow(cursorRow: cursorRow, height: area.height)
+        for (i, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+            screen.put(editor.string(line), x: area.x, y: area.y + i, role: .input, maxWidth: area.width)
+        }
+    }
+
+    /// The first row shown so that the cursor's row stays on screen.
+    static func firstVisibleRow(cursorRow: Int, height: Int) -> Int {
+        max(0, cursorRow - max(1, height) + 1)
+    }
+}
+
+/// The evidence and actions lists of the selected rule.
+enum ItemsView {
+    static func drawEvidence(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
+        let lang = s.language
+        screen.put(lang.pick(en: "Evidence — ", fr: "Preuves — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
+        let items = s.answer.evidence.map { e in
+            "◆ " + e.text + " — " + e.strength.label(lang) + (e.date.map { " · \($0)" } ?? "")
+        }
+        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press a to add some.", fr: "Aucune preuve pour l’instant : a pour en ajouter."), area: area, into: &screen)
+    }
+
+    static func drawActions(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
+        let lang = s.language
+        screen.put(lang.pick(en: "Actions — ", fr: "Actions — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
+        let lines = s.answer.actions.map { actionLine($0, s) }
+        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press a to add one.", fr: "Aucune action pour l’instant : a pour en ajouter."), area: area, into: &screen)
+    }
+
+    static func actionLine(_ a: ActionItem, _ s: AppState) -> RuleDetailView.Line {
+        let lang = s.language
+        var text = "[\(a.status.label(lang))] " + a.title
+        if !a.owner.isEmpty { text += " — " + a.owner }
+        if let due = a.due { text += " — " + lang.pick(en: "due ", fr: "échéance ") + due.description }
+        let overdue = a.isOverdue(asOf: s.today)
+        if overdue { text += lang.pick(en: " — OVERDUE", fr: " — EN RETARD") }
+        return RuleDetailView.Line(text: text, role: overdue ? .overdue : (a.status.isOpen ? .normal : .muted), indent: 2)
+    }
+
+    static func drawList(_ items: [String], roles: [Role], cursor: Int, empty: String, area: Layout.Area, into screen: inout Screen) {
+        let top = area.y + 2
+        let height = max(1, area.height - 2)
+        if items.isEmpty {
+            screen.put(empty, x: 2, y: top, role: .muted, maxWidth: area.width - 3)
+            return
+        }
+        let first = max(0, cursor - height + 1)
+        for (row, i) in (first..<min(items.count, first + height)).enumerated() {
+            let selected = i == cursor
+            if selected { screen.fill(x: 0, y: top + row, count: area.width, role: .selection) }
+            screen.put(items[i], x: 2, y: top + row, role: selected ? .selection : roles[i], maxWidth: area.width - 3)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import PlaybookCore
+
+/// The selected rule in full: text, guiding questions, the four levels with the current one
+/// highlighted, and what has been recorded for it.
+enum RuleDetailView {
+    struct Line {
+        var text: String
+        var role: Role
+        var indent: Int = 0
+    }
+
+    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen) {
+        guard area.width > 2, area.height > 0 else { return }
+        let width = area.width - 2
+        var wrapped: [(String, Role)] = []
+        for line in lines(s) {
+            if line.text.isEmpty {
+                wrapped.append(("", line.role))
+                continue
+            }
+            let pad = String(repeating: " ", count: line.indent)
+            // Continuation lines hang under the first line's text.
+            for (k, piece) in TextWrap.lines(line.text, width: max(1, width - line.indent)).enumerated() {
+                wrapped.append((k == 0 ? piece : pad + piece, line.role))
+            }
+        }
+        let top = min(s.detailScroll, max(0, wrapped.count - area.height))
+        for (row, item) in wrapped.dropFirst(top).prefix(area.height).enumerated() {
+            if item.1 == .levelCurrent { screen.fill(x: area.x + 1, y: area.y + row, count: width, role: .levelCurrent) }
+            screen.put(item.0, x: area.x + 1, y: area.y + row, role: item.1, maxWidth: width)
+        }
+        if wrapped.count - top > area.height {
+            screen.put("↓ J", x: area.x + area.width - 4, y: area.y + area.height - 1, role: .muted)
+        }
+    }
+
+    static func lines(_ s: AppState) -> [Line] {
+        let lang = s.language
+        let rule = s.rule
+        let answer = s.answer
+        var out: [Line] = []
+        out.append(Line(text: "\(rule.number). " + rule.title[lang], role: .title))
+        let theme = s.catalog.theme(rule.theme)?.title[lang] ?? rule.theme
+        out.append(Line(text: theme + " · " + rule.id, role: .muted))
+        out.append(Line(text: stateText(s, answer), role: .normal))
+        out.append(Line(text: "", role: .normal))
+        out.append(Line(text: rule.text[lang], role: .normal))
+        if s.showOriginal {
+            let other: Language = lang == s.catalog.sourceLanguage ? (lang == .fr ? .en : .fr) : s.catalog.sourceLanguage
+            let label = other == s.catalog.sourceLanguage
+                ? lang.pick(en: "Original (French):", fr: "Original :")
+                : lang.pick(en: "In French:", fr: "En anglais :")
+            out.append(Line(text: "", role: .normal))
+            out.append(Line(text: label, role: .muted))
+            out.append(Line(text: "« " + rule.text[other] + " »", role: .muted))
+        }
+        for note in rule.footnotes {
+            out.append(Line(text: "[\(note.marker)] " + note.text[lang], role: .muted))
+        }
+        out.append(Line(text: "", role: .normal))
+        out.append(Line(text: lang.pick(en: "Levels", fr: "Niveaux"), role: .title))
+        for (level, description) in rule.levels.enumerated() {
+            let current = answer.score == level
+            let mark = answer.target == level ? "◎" : (current ? "▶" : " ")
+            out.append(Line(text: "\(mark)\(level) " + s.catalog.levelLabel(level, lang) + " — " + description[lang],
+                            role: current ? .levelCurrent : .normal, indent: 3))
+        }
+        out.append(Line(text: "", role: .normal))
+        out.append(Line(text: lang.pick(en: "Questions to ask", fr: "Questions à se poser"), role: .title))
+        for q in rule.questions { out.append(Line(text: "• " + q[lang], role: .normal, indent: 2)) }
+        if !answer.note.isEmpty {
+            out.append(Line(text: "", role: .normal))
+            out.append(Line(text: lang.pick(en: "Note", fr: "Note"), role: .title))
+            for paragraph in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append(Line(text: String(paragraph), role: .normal))
+            }
+        }
+        if !answer.evidence.isEmpty {
+            out.append(Line(text: "", role: .normal))
+            out.append(Line(text: lang.pick(en: "Evidence (v)", fr: "Preuves (v)"), role: .title))
+            for e in answer.evidence {
+                out.append(Line(text: "◆ " + e.text + " — " + e.strength.label(lang) + (e.date.map { ", \($0)" } ?? ""), role: .normal, indent: 2))
+            }
+        }
+        if !answer.actions.isEmpty {
+            out.append(Line(text: "", role: .normal))
+            out.append(Line(text: lang.pick(en: "Actions (a)", fr: "Actions (a)"), role: .title))
+            for a in answer.actions { out.append(ItemsView.actionLine(a, s)) }
+        }
+        return out
+    }
+
+    static func stateText(_ s: AppState, _ answer: Answer) -> String {
+        let lang = s.language
+        var text: String
+        switch answer.state {
+        case .scored(let n): text = lang.pick(en: "Score \(n) — ", fr: "Niveau \(n) — ") + s.catalog.levelLabel(n, lang)
+        case .notApplicable(let reason): text = lang.pick(en: "Not applicable: ", fr: "Non applicable : ") + reason
+        case .unknown: text = lang.pick(en: "Unknown", fr: "Inconnu")
+        case nil: text = lang.pick(en: "Not assessed yet", fr: "Pas encore évaluée")
+        }
+        if let t = answer.target { text += lang.pick(en: " · target \(t)", fr: " · cible \(t)") }
+        return text
+    }
+}

@@ -1,0 +1,214 @@
+import Glibc
+import PlaybookCore
+import PlaybookTUI
+
+/// Runs the interactive checklist: the main loop, and the effect runner that performs every
+/// save, load and child program for `reduce` (STYLE.md §5).
+public final class Session {
+    private var state: AppState
+    private let terminal = Terminal()
+    private var screen = Screen(width: 0, height: 0)
+    /// What the file held when loaded or last saved, to notice changes made by others (D4).
+    private var diskBytes: [UInt8]?
+    private var files: SessionFiles
+    private var lock: FileLock?
+    private let clock: () -> Timestamp
+    private let crashKey: Character?
+    private var lastKeyTime: Int64 = 0
+    private var idleSent = true
+    private var running = true
+
+    /// `diskBytes` is what `path` held when loaded (nil for a new file).
+    public init(state: AppState, diskBytes: [UInt8]?, clock: @escaping () -> Timestamp) {
+        self.state = state
+        self.diskBytes = diskBytes
+        self.clock = clock
+        files = SessionFiles(documentPath: state.filePath)
+        crashKey = getenv("PLAYBOOK_TEST_CRASH_KEY").flatMap { String(cString: $0).first }
+    }
+
+    /// Runs until the user quits or a signal ends the session; returns the exit status.
+    public func run() -> Int32 {
+        if let path = state.filePath {
+            SafeFile.sweepStaleTemps(besides: path)
+            let lock = FileLock(files: files)
+            if let holder = lock.acquire() {
+                state.setReadOnly(state.language.pick(en: "open in another playbook: \(holder)", fr: "ouvert dans un autre playbook : \(holder)"))
+            } else {
+                self.lock = lock
+            }
+        }
+        if !state.isReadOnly { offerRecovery() }
+        CrashGuard.install()
+        guard terminal.start() else {
+            Output.error(state.language.pick(en: "playbook: cannot start the terminal (check TERM)", fr: "playbook : impossible d’initialiser le terminal (vérifiez TERM)"))
+            lock?.release()
+            return 2
+        }
+        CrashGuard.captureStderr()
+        let size = terminal.size
+        dispatch(.resize(width: size.width, height: size.height))
+        dispatch(.tick(clock()))
+        lastKeyTime = monotonicSeconds()
+        var status: Int32 = 0
+        while running {
+            terminal.draw(render(), cursor: cursorPosition(state))
+            let key = terminal.readKey(timeout: 1000)
+            if let sig = takeSignal() {
+                status = 128 + sig
+                break
+            }
+            if CrashGuard.continued.exchange(false, ordering: .relaxed) {
+                terminal.resume()
+                let size = terminal.size
+                dispatch(.resize(width: size.width, height: size.height))
+            }
+            guard let key else {
+                if !idleSent, monotonicSeconds() - lastKeyTime >= 5 {
+                    idleSent = true
+                    dispatch(.idle)
+                }
+                continue
+            }
+            dispatch(.tick(clock()))
+            handle(key)
+            // Drain what is already queued (a paste, key repeat) before drawing again.
+            var drained = 0
+            while running, drained < 4096, let more = terminal.readKey(timeout: 0) {
+                handle(more)
+                drained += 1
+            }
+            lastKeyTime = monotonicSeconds()
+            idleSent = false
+        }
+        if status != 0, state.dirty, !state.isReadOnly {
+            try? files.writeRecovery(state.document.encoded(catalog: state.catalog))
+        }
+        terminal.stop()
+        CrashGuard.releaseStderr()
+        lock?.release()
+        return status
+    }
+
+    private func render() -> Screen {
+        PlaybookTUI.render(state, into: &screen)
+        return screen
+    }
+
+    private func takeSignal() -> Int32? {
+        let sig = CrashGuard.pendingSignal.exchange(0, ordering: .relaxed)
+        return sig == 0 ? nil : sig
+    }
+
+    private func handle(_ key: Key??) {
+        guard case .some(.some(let key)) = key else { return }
+        if case .char(let c) = key, c == crashKey { fatalError("test crash requested with PLAYBOOK_TEST_CRASH_KEY") }
+        if key == .resize {
+            let size = terminal.size
+            dispatch(.resize(width: size.width, height: size.height))
+            return
+        }
+        if let action = Keymap.action(for: key, in: state.mode.kind) {
+            dispatch(action)
+        } else if case .alt(let c) = key {
+            // Esc typed just before a key arrives as Alt-key; where Alt-key means nothing, it was Esc then the key.
+            handle(.some(.escape))
+            handle(.some(.char(c)))
+        }
+    }
+
+    private func dispatch(_ action: Action) {
+        let effect = reduce(&state, action)
+        perform(effect)
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .none:
+            break
+        case .quit:
+            files.removeRecovery()
+            running = false
+        case .save(let path, let bytes, let overwrite):
+            save(bytes, to: path, overwrite: overwrite)
+        case .reload(let path):
+            do throws(FileError) {
+                let loaded = try Documents.loadAssessment(path, catalog: state.catalog)
+                diskBytes = loaded.bytes
+                files.removeRecovery()
+                dispatch(.reloaded(loaded.assessment, bytes: loaded.bytes))
+            } catch {
+                dispatch(.reloadFailed(error.message(state.language)))
+            }
+        case .runEditor(let text):
+            dispatch(.editorFinished(ExternalEditor.edit(text, terminal: terminal, files: files)))
+        case .writeRecovery(let bytes):
+            do throws(FileError) {
+                try files.writeRecovery(bytes)
+                dispatch(.recoveryWritten)
+            } catch {
+                dispatch(.saveFailed(state.language.pick(en: "Recovery copy failed: ", fr: "Échec de la copie de récupération : ") + error.message(state.language)))
+            }
+        case .discardRecovery:
+            files.removeRecovery()
+        }
+    }
+
+    /// Saves through the core's save routine, after checking the file did not change on disk (D4).
+    private func save(_ bytes: [UInt8], to path: String, overwrite: Bool) {
+        let samePath = path == state.filePath
+        if !overwrite {
+            let current = try? SafeFile.read(path)
+            if samePath {
+                if current != diskBytes, current != nil || diskBytes != nil {
+                    dispatch(.saveConflict(exists: false))
+                    return
+                }
+            } else if SafeFile.exists(path) {
+                dispatch(.saveConflict(exists: true))
+                return
+            }
+        }
+        do throws(FileError) {
+            try SafeFile.save(bytes, to: path, mode: .replace(backup: true))
+        } catch {
+            dispatch(.saveFailed(error.message(state.language)))
+            return
+        }
+        diskBytes = bytes
+        if !samePath {
+            // The document now lives at a new path: move the recovery copy and the lock with it.
+            files.removeRecovery()
+            lock?.release()
+            files = SessionFiles(documentPath: path)
+            let newLock = FileLock(files: files)
+            lock = newLock.acquire() == nil ? newLock : nil
+        }
+        files.removeRecovery()
+        dispatch(.saved(path: path, bytes: bytes))
+    }
+
+    /// Offers a recovery copy left by an earlier session (D7): never applied silently.
+    private func offerRecovery() {
+        guard let copy = files.readRecovery() else { return }
+        guard let loaded = try? Documents.decodeAssessment(copy.bytes, path: files.recoveryPath, catalog: state.catalog) else { return }
+        if loaded.assessment == state.document { return }
+        var diskIsNewer = false
+        if let path = state.filePath, let diskTime = SessionFiles.modificationTime(path) { diskIsNewer = diskTime > copy.modified }
+        state.offerRecovery(RecoveryOffer(document: loaded.assessment, bytes: copy.bytes, savedAt: copy.modified, diskIsNewer: diskIsNewer))
+    }
+
+    private func monotonicSeconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec)
+    }
+}
+
+/// Messages printed outside the screen.
+enum Output {
+    static func error(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,243 @@
+import CNcursesw
+import Glibc
+import PlaybookCore
+import PlaybookTUI
+
+/// The one owner of the terminal: sets the locale, starts ncurses, draws screens, reads keys,
+/// and restores the terminal on every path (STYLE.md §7).
+public final class Terminal {
+    private var screenHandle: OpaquePointer?
+    private var lastDrawn: Screen?
+    private var ctrlLeftCode: Int32 = -1
+    private var ctrlRightCode: Int32 = -1
+    private var palette = Palette(colors: false)
+    public private(set) var isActive = false
+
+    public init() {}
+
+    /// Why interactive mode cannot run here, or nil when it can (T6). Writes nothing to the terminal.
+    public static func unusableReason(_ lang: Language) -> String? {
+        if isatty(0) != 1 || isatty(1) != 1 {
+            return lang.pick(en: "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts",
+                             fr: "playbook : la liste de contrôle exige un terminal (entrée et sortie standard doivent être un terminal) ; en script, utilisez `playbook show`, `set` ou `validate`")
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty {
+            return lang.pick(en: "playbook: TERM is not set; set it to your terminal type (for example TERM=xterm-256color)",
+                             fr: "playbook : TERM n’est pas défini ; donnez le type de votre terminal (par exemple TERM=xterm-256color)")
+        }
+        if term == "dumb" {
+            return lang.pick(en: "playbook: TERM=dumb cannot show the checklist; set TERM to your terminal type (for example xterm-256color)",
+                             fr: "playbook : TERM=dumb ne peut pas afficher la liste ; donnez le type de votre terminal (par exemple xterm-256color)")
+        }
+        var status: Int32 = 0
+        if setupterm(nil, 1, &status) != OK || pb_has_cursor_addressing() == 0 {
+            let shown = TerminalSafety.visible(term)
+            return lang.pick(en: "playbook: unknown or unusable terminal type TERM=\(shown); set TERM to your terminal type (for example xterm-256color)",
+                             fr: "playbook : type de terminal inconnu ou inutilisable TERM=\(shown) ; donnez le type de votre terminal (par exemple xterm-256color)")
+        }
+        return nil
+    }
+
+    /// Sets a UTF-8 locale so accents and wide characters work, even when LANG is unset.
+    public static func setUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingDashes() != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// Starts ncurses; returns false (and writes nothing) when the terminal cannot be used.
+    public func start() -> Bool {
+        Terminal.setUTF8Locale()
+        CrashGuard.rememberTerminalState()
+        set_escdelay(25)
+        // The window's real size (ioctl): LINES/COLUMNS left in the environment by a parent would
+        // freeze ncurses at that size and break every resize.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        guard let handle = pb_newterm() else { return false }
+        screenHandle = handle
+        isActive = true
+        CrashGuard.terminalActive = true
+        cbreak()
+        noecho()
+        nonl()
+        // Ctrl-S saves: flow control (IXON) would swallow it as XOFF. Ctrl-C stays a signal.
+        var modes = termios()
+        if tcgetattr(0, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(0, TCSANOW, &modes)
+            def_prog_mode()
+        }
+        intrflush(pb_stdscr(), false)
+        keypad(pb_stdscr(), true)
+        curs_set(0)
+        mousemask(pb_mouse_mask(), nil)
+        mouseinterval(0)
+        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        if has_colors(), !noColor {
+            start_color()
+            use_default_colors()
+            palette = Palette(colors: true)
+        }
+        palette.install()
+        ctrlLeftCode = key_defined("kLFT5")
+        ctrlRightCode = key_defined("kRIT5")
+        lastDrawn = nil
+        return true
+    }
+
+    /// Gives the terminal back: normal screen, cooked mode, visible cursor. Safe to call twice.
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        CrashGuard.terminalActive = false
+        curs_set(1)
+        endwin()
+        if let handle = screenHandle { delscreen(handle) }
+        screenHandle = nil
+    }
+
+    /// Leaves curses mode for a child program ($EDITOR), keeping ncurses' state.
+    public func suspend() {
+        guard isActive else { return }
+        def_prog_mode()
+        endwin()
+        CrashGuard.terminalActive = false
+    }
+
+    /// Returns from `suspend()` (or a SIGCONT) and forces a full redraw.
+    public func resume() {
+        guard isActive else { return }
+        reset_prog_mode()
+        CrashGuard.terminalActive = true
+        forceRedraw()
+    }
+
+    /// Makes the next `draw` repaint every row and ncurses resend the whole screen.
+    public func forceRedraw() {
+        lastDrawn = nil
+        clearok(pb_curscr(), true)
+    }
+
+    /// The terminal's size in columns and rows.
+    public var size: (width: Int, height: Int) {
+        (Int(pb_cols()), Int(pb_lines()))
+    }
+
+    /// Sends `screen` to ncurses: only rows that changed since the last frame are rewritten, and
+    /// ncurses sends the terminal only the cells that differ.
+    public func draw(_ screen: Screen, cursor: (x: Int, y: Int)?) {
+        let previous = lastDrawn
+        let sameSize = previous?.width == screen.width && previous?.height == screen.height
+        if !sameSize { erase() }
+        var text = ""
+        text.reserveCapacity(screen.width * 4)
+        for y in 0..<screen.height {
+            if sameSize, let previous, rowEqual(previous, screen, y) { continue }
+            var x = 0
+            wmove(pb_stdscr(), Int32(y), 0)
+            while x < screen.width {
+                let role = screen[x, y].role
+                text.removeAll(keepingCapacity: true)
+                var end = x
+                while end < screen.width, screen[end, y].role == role {
+                    text += screen[end, y].text
+                    end += 1
+                }
+                palette.apply(role)
+                // The last cell of the last row cannot be written without scrolling; leave it.
+                if y == screen.height - 1, end == screen.width, !text.isEmpty {
+                    var clipped = text
+                    if DisplayWidth.of(String(clipped.last!)) > 0 { clipped.removeLast() }
+                    waddstr(pb_stdscr(), clipped)
+                } else {
+                    waddstr(pb_stdscr(), text)
+                }
+                x = end
+            }
+        }
+        palette.apply(.normal)
+        if let cursor, cursor.y >= 0, cursor.y < screen.height, cursor.x >= 0, cursor.x < screen.width {
+            curs_set(1)
+            wmove(pb_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(pb_stdscr())
+        lastDrawn = screen
+    }
+
+    private func rowEqual(_ a: Screen, _ b: Screen, _ y: Int) -> Bool {
+        for x in 0..<a.width where a[x, y] != b[x, y] { return false }
+        return true
+    }
+
+    /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key.
+    public func readKey(timeout: Int32) -> Key?? {
+        pb_timeout(timeout)
+        var ch: wint_t = 0
+        let r = pb_get_wch(&ch)
+        if r == ERR { return nil }
+        if r == KEY_CODE_YES { return .some(decodeFunctionKey(Int32(ch))) }
+        return .some(decodeCharacter(UInt32(ch)))
+    }
+
+    private func decodeCharacter(_ code: UInt32) -> Key? {
+        switch code {
+        case 27:
+            // Alt-x arrives as ESC then x; a lone ESC has nothing queued behind it.
+            pb_timeout(0)
+            var next: wint_t = 0
+            if pb_get_wch(&next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32, next != 127 {
+                return .alt(Character(scalar))
+            }
+            return .escape
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
+        case 0, 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    private func decodeFunctionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE:
+            var x: Int32 = 0
+            var y: Int32 = 0
+            switch pb_get_mouse(&x, &y) {
+            case 1: return .click(x: Int(x), y: Int(y))
+            case 2: return .wheelUp
+            case 3: return .wheelDown
+            default: return nil
+            }
+        case ctrlLeftCode where ctrlLeftCode > 0: return .ctrlLeft
+        case ctrlRightCode where ctrlRightCode > 0: return .ctrlRight
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    func replacingDashes() -> String { String(filter { $0 != "-" && $0 != "_" }) }
+}

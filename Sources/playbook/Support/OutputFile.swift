@@ -1,0 +1,22 @@
+import PlaybookCore
+
+/// Where a report or comparison goes: standard output, or a file written through the one save
+/// routine that is never replaced without `--force`.
+enum OutputFile {
+    static func write(_ bytes: [UInt8], to output: String?, force: Bool, lang: Language, what: String) throws {
+        guard let output else {
+            Output.writeBytes(fd: 1, bytes)
+            return
+        }
+        do throws(FileError) {
+            try SafeFile.save(bytes, to: output, mode: force ? .replace(backup: false) : .createNew)
+        } catch {
+            if case .alreadyExists = error.kind {
+                throw CLIError.badInput(error.message(lang) + lang.pick(en: " (use --force to replace it)", fr: " (utiliser --force pour le remplacer)"))
+            }
+            throw CLIError.file(error, lang)
+        }
+        Output.out(lang.pick(en: "Wrote \(TerminalSafety.visible(output)) (\(what), \(bytes.count) bytes).",
+                             fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(bytes.count) octets)."))
+    }
+}

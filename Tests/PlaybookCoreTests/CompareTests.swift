@@ -1,0 +1,109 @@
+import Testing
+@testable import PlaybookCore
+
+@Suite struct CompareTests {
+    func side(_ name: String, catalog cat: Catalog = catalog) throws -> Comparison.Side {
+        let path = "Tests/Fixtures/compare/\(name)"
+        let loaded = try Documents.decodeAssessment(try readRepoFile(path), path: path, catalog: cat)
+        return Comparison.Side(assessment: loaded.assessment, catalog: cat, path: path)
+    }
+
+    func rule(_ c: Comparison, _ id: String) -> RuleChange { c.rules.first { $0.ruleID == id }! }
+
+    @Test func overTimeOrdersByDateWhateverTheArgumentOrder() throws {
+        let ab = try Comparison.build(side("q3.json"), side("q4.json"))
+        let ba = try Comparison.build(side("q4.json"), side("q3.json"))
+        #expect(ab.kind == .overTime)
+        #expect(ab.before.assessment.assessedOn.description == "2026-09-30")
+        #expect(ba.before.assessment.assessedOn.description == "2026-09-30")
+        #expect(CompareText.render(ab, lang: .en, width: 80) == CompareText.render(ba, lang: .en, width: 80))
+        #expect(CompareJSON.render(ab) == CompareJSON.render(ba))
+    }
+
+    @Test func classifiesEveryKindOfChange() throws {
+        let c = try Comparison.build(side("q3.json"), side("q4.json"))
+        #expect(rule(c, "strategic-level").change == .improved)
+        #expect(rule(c, "strategic-level").delta == 1)
+        #expect(rule(c, "right-level-right-time").change == .regressed)
+        #expect(rule(c, "alliance-partner").change == .nowKnown)
+        #expect(rule(c, "perseverance").change == .nowApplicable)
+        #expect(rule(c, "cross-business").change == .nowNotApplicable)
+        #expect(rule(c, "programme-approach").change == .nowUnknown)
+        #expect(rule(c, "ambitious-targets").change == .unchanged)
+        #expect(rule(c, "strategic-level").targetChanged)
+        #expect(c.hasRegression)
+    }
+
+    @Test func notesAndActionsChanges() throws {
+        let c = try Comparison.build(side("q3.json"), side("q4.json"))
+        let r = rule(c, "strategic-level")
+        #expect(r.noteChanged)
+        #expect(WordDiff.inline(r.noteDiff) == "Target agreed at [-1-]{+2+} M€ with the VP sales {+and the CFO+}")
+        #expect(r.actionsOpened.map(\.title) == ["Quarterly business review"])
+        #expect(r.actionsCompleted.map(\.title) == ["Write the joint plan"])
+        #expect(rule(c, "strong-governance").actionsDropped.map(\.title) == ["Monthly steering committee"])
+    }
+
+    @Test func sectionsPutRegressionsFirst() throws {
+        let c = try Comparison.build(side("q3.json"), side("q4.json"))
+        let sections = c.sections()
+        #expect(sections.map(\.0) == [.regressions, .improvements, .otherChanges, .unchanged])
+        #expect(sections[0].1.map(\.ruleID) == ["right-level-right-time"])
+        let text = CompareText.render(c, lang: .en, width: 100)
+        let firstScreen = text.split(separator: "\n").prefix(24).joined(separator: "\n")
+        #expect(firstScreen.contains("REGRESSIONS (1)"))
+        #expect(firstScreen.contains("3. Not too low, not too high… and at the right time — 3 → 2 (−1)"))
+        #expect(firstScreen.contains("IMPROVEMENTS"))
+        #expect(text.contains("Overall         47.6%     47.6%     ±0.0 pts") || text.contains("Overall "))
+    }
+
+    @Test func sidesAreDetectedAndGapsFlaggedFirst() throws {
+        let c = try Comparison.build(side("theirs.json"), side("ours.json"))
+        #expect(c.kind == .sides)
+        #expect(c.before.assessment.side == .ours)
+        let sections = c.sections()
+        #expect(sections.first?.0 == .largeGaps)
+        #expect(sections[0].1.map(\.number) == [7, 1, 5, 10, 11])
+        #expect(sections[1].1.map(\.number) == [4, 9, 12, 13, 15, 16])
+        let text = CompareText.render(c, lang: .en, width: 100)
+        #expect(text.contains("PERCEPTION GAPS (2 LEVELS OR MORE) (5)"))
+        #expect(text.contains("7. Do not underestimate cross-business — 0 → 3 (gap 3)"))
+        #expect(text.contains("Ours: We think the revenue target is ambitious and shared"))
+        #expect(text.contains("Theirs: No revenue target agreed on our side yet"))
+        #expect(!c.hasRegression || c.kind == .sides)
+    }
+
+    @Test func catalogueVersionChangeComparesByIDAndListsAddedAndRemovedRules() throws {
+        let v11 = try Documents.loadCatalog(Path.join(repositoryRoot, "Tests/Fixtures/compare/catalog-v1.1.json"))
+        let c = try Comparison.build(side("q4.json"), side("q1-2027-v1.1.json", catalog: v11))
+        #expect(c.catalogChanged)
+        #expect(c.warnings.contains(.catalogVersionChanged(from: "1.0.0", to: "1.1.0")))
+        #expect(rule(c, "shared-dashboard").presence == .added)
+        #expect(rule(c, "perseverance").presence == .removed)
+        let text = CompareText.render(c, lang: .en, width: 100)
+        #expect(text.contains("The catalogue changed: 1 rule(s) added, 1 removed."))
+    }
+
+    @Test func differentCatalogueIDsAreRefusedUnlessAllowed() throws {
+        let other = try Documents.loadCatalog(Path.join(repositoryRoot, "Tests/Fixtures/compare/catalog-other.json"))
+        #expect(throws: Comparison.BuildError.differentCatalogs("alliances-16-golden-rules", "another-playbook")) {
+            try Comparison.build(side("q3.json"), side("other-catalogue.json", catalog: other))
+        }
+        let c = try Comparison.build(side("q3.json"), side("other-catalogue.json", catalog: other), allowDifferentCatalogs: true)
+        #expect(c.warnings.contains(.differentCatalogs("alliances-16-golden-rules", "another-playbook")))
+    }
+
+    @Test func differentProgrammeNamesAreAWarningNotARefusal() throws {
+        var b = try side("q4.json")
+        b.assessment.program.name = "Other Alliance"
+        let c = try Comparison.build(side("q3.json"), b)
+        #expect(c.warnings.contains(.differentPrograms("Cloud Alliance", "Other Alliance")))
+    }
+
+    @Test func wordDiffIsBoundedAndReadable() {
+        #expect(WordDiff.inline(WordDiff.diff("a b c", "a x c")) == "a [-b-]{+x+} c")
+        #expect(WordDiff.diff("", "new note") == [.added("new note")])
+        let long = String(repeating: "w ", count: 2000)
+        #expect(WordDiff.diff(long, long + "x").count == 2)
+    }
+}

@@ -1,0 +1,188 @@
+import PlaybookCore
+import Testing
+@testable import PlaybookTUI
+
+@Suite struct ReducerTests {
+    @Test func scoringMovesToTheNextUnassessedRule() {
+        var s = makeState()
+        press(&s, [.char("2")])
+        #expect(s.document.answers["strategic-level"]?.state == .scored(2))
+        #expect(s.rule.id == "ambitious-targets")
+        #expect(s.dirty)
+        press(&s, [.char("m"), .char("3")])
+        #expect(s.rule.id == "ambitious-targets")
+        #expect(s.document.answers["ambitious-targets"]?.score == 3)
+    }
+
+    @Test func notApplicableAsksForAReasonAndRefusesAnEmptyOne() {
+        var s = makeState()
+        press(&s, [.char("n"), .enter])
+        if case .prompt(let p) = s.mode { #expect(p.error == "A reason is required for not applicable.") } else { Issue.record("no prompt") }
+        #expect(s.document.answers["strategic-level"] == nil)
+        press(&s, typed("Pas de revente") + [.enter])
+        #expect(s.document.answers["strategic-level"]?.state == .notApplicable(reason: "Pas de revente"))
+        #expect(s.mode == .checklist)
+    }
+
+    @Test func unknownTargetAndClear() {
+        var s = makeState()
+        press(&s, [.char("m"), .char("u"), .char("t"), .char("2")])
+        #expect(s.answer.state == .unknown)
+        #expect(s.answer.target == 2)
+        press(&s, [.char("t"), .char("x"), .char("x")])
+        #expect(s.document.answers["strategic-level"] == nil)
+        #expect(s.summary.unansweredCount == 16)
+    }
+
+    @Test func navigationFollowsThemeOrderAndNextUnassessedWraps() {
+        var s = makeState()
+        press(&s, [.down, .down, .down])
+        #expect(s.rule.number == 16)
+        press(&s, [.down])
+        #expect(s.rule.number == 3)
+        press(&s, [.end])
+        #expect(s.rule.number == 15)
+        press(&s, [.char("2"), .home])
+        #expect(s.rule.number == 1)
+        press(&s, [.tab])
+        #expect(s.rule.number == 2)
+    }
+
+    @Test func noteKeystrokesGoIntoTheDocumentAtOnce() {
+        var s = makeState()
+        press(&s, [.enter] + typed("Ligne « un »\nLine two"))
+        #expect(s.document.answers["strategic-level"]?.note == "Ligne « un »\nLine two")
+        press(&s, [.backspace, .escape])
+        #expect(s.mode == .checklist)
+        #expect(s.answer.note == "Ligne « un »\nLine tw")
+    }
+
+    @Test func saveWritesThroughAnEffectAndMarksCleanOnlyWhenSaved() {
+        var s = makeState()
+        press(&s, [.char("1")])
+        let effects = press(&s, [.char("s")])
+        guard case .save(let path, let bytes, let overwrite)? = effects.first else { Issue.record("no save effect"); return }
+        #expect(path == "acme.json")
+        #expect(!overwrite)
+        #expect(s.dirty)
+        _ = reduce(&s, .saved(path: path, bytes: bytes))
+        #expect(!s.dirty)
+        #expect(s.message?.text == "Saved acme.json.")
+    }
+
+    @Test func saveWithoutAFileAsksForANameSuggestedFromTheProgramme() {
+        var s = makeState(path: nil)
+        press(&s, [.char("s")])
+        guard case .prompt(let p) = s.mode else { Issue.record("no prompt"); return }
+        #expect(p.editor.text == "Cloud-Alliance-Acme-2026-11-27.json")
+        let effects = press(&s, [.enter])
+        #expect(effects.count == 1)
+        if case .save(let path, _, _)? = effects.first { #expect(path == "Cloud-Alliance-Acme-2026-11-27.json") }
+    }
+
+    @Test func quitWithUnsavedChangesAsks() {
+        var s = makeState()
+        #expect(press(&s, [.char("q")]) == [.quit])
+        var d = makeState()
+        press(&d, [.char("2"), .char("q")])
+        #expect(d.mode == .confirmQuit)
+        press(&d, [.escape])
+        #expect(d.mode == .checklist)
+        press(&d, [.char("q")])
+        #expect(press(&d, [.char("d")]) == [.quit])
+        var e = makeState()
+        press(&e, [.char("2"), .char("q")])
+        let effects = press(&e, [.char("s")])
+        guard case .save(_, let bytes, _)? = effects.first else { Issue.record("no save"); return }
+        #expect(reduce(&e, .saved(path: "acme.json", bytes: bytes)) == .quit)
+    }
+
+    @Test func conflictOffersSaveAsReloadOrOverwrite() {
+        var s = makeState()
+        press(&s, [.char("2"), .char("s")])
+        _ = reduce(&s, .saveConflict(exists: false))
+        #expect(s.mode == .conflict(exists: false))
+        let effects = press(&s, [.char("o")])
+        if case .save(_, _, let overwrite)? = effects.first { #expect(overwrite) } else { Issue.record("no overwrite") }
+        _ = reduce(&s, .saveConflict(exists: false))
+        #expect(press(&s, [.char("r")]) == [.reload(path: "acme.json")])
+    }
+
+    @Test func recoveryCopyAfter200TypedCharactersAndWhenIdle() {
+        var s = makeState()
+        var effects = press(&s, [.enter] + typed(String(repeating: "é", count: 199)))
+        #expect(effects.isEmpty)
+        effects = press(&s, typed("x"))
+        guard case .writeRecovery(let bytes)? = effects.first else { Issue.record("no recovery"); return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains(String(repeating: "é", count: 199) + "x"))
+        press(&s, typed("y"))
+        #expect(reduce(&s, .idle) != .none)
+        #expect(reduce(&s, .idle) == .none)
+    }
+
+    @Test func formsValidateDatesAndFocusTheFieldToFix() {
+        var s = makeState()
+        press(&s, [.char("a"), .char("a")] + typed("Write plan") + [.tab] + typed("Paul") + [.tab] + typed("2026-02-30") + [.ctrl("s")])
+        guard case .form(let form) = s.mode else { Issue.record("form closed"); return }
+        #expect(form.focus == 2)
+        #expect(form.error == "Due date: \"2026-02-30\" is not a real date (YYYY-MM-DD)")
+        press(&s, [.backspace, .backspace] + typed("15") + [.ctrl("s")])
+        #expect(s.mode == .actions(cursor: 0))
+        let action = s.answer.actions.first
+        #expect(action?.title == "Write plan")
+        #expect(action?.owner == "Paul")
+        #expect(action?.due == CalendarDate(iso: "2026-02-15"))
+        #expect(action?.id == "A1")
+        #expect(action?.isOverdue(asOf: s.today) == true)
+    }
+
+    @Test func deletingAnItemAsksTwice() {
+        var s = makeState()
+        press(&s, [.char("v"), .char("a")] + typed("Minutes") + [.ctrl("s")])
+        #expect(s.answer.evidence.count == 1)
+        press(&s, [.char("d")])
+        #expect(s.answer.evidence.count == 1)
+        #expect(s.message?.text == "Press d again to delete this item.")
+        press(&s, [.char("d")])
+        #expect(s.answer.evidence.isEmpty)
+    }
+
+    @Test func detailsFormEditsTheProgramme() {
+        var s = makeState()
+        press(&s, [.char("p"), .ctrl("u")])
+        press(&s, [.end] + Array(repeating: .backspace, count: 20) + typed("Alliance Cloud") + [.tab, .tab, .right, .tab, .tab, .right, .ctrl("s")])
+        #expect(s.document.program.name == "Alliance Cloud")
+        #expect(s.document.program.segment == .marketingAlliance)
+        #expect(s.document.side == .partner)
+        #expect(s.dirty)
+    }
+
+    @Test func readOnlyDocumentsRefuseEdits() {
+        var s = makeState()
+        s.setReadOnly("open in another playbook: marie@host (pid 42)")
+        press(&s, [.char("2"), .char("s")])
+        #expect(s.document.answers.isEmpty)
+        #expect(!s.dirty)
+        #expect(s.message?.kind == .warning)
+    }
+
+    @Test func recoveryIsOfferedNotApplied() {
+        var s = makeState()
+        var other = s.document
+        other.answers["strategic-level"] = Answer(state: .scored(3), note: "recovered")
+        s.offerRecovery(RecoveryOffer(document: other, bytes: [], savedAt: fixedNow, diskIsNewer: true))
+        #expect(s.document.answers.isEmpty)
+        #expect(frame(s).contains { $0.contains("The file on disk is NEWER than this copy.") })
+        press(&s, [.char("r")])
+        #expect(s.answer.note == "recovered")
+        #expect(s.dirty)
+    }
+
+    @Test func clickSelectsAndWheelMoves() {
+        var s = makeState(width: 120, height: 30)
+        _ = reduce(&s, .click(x: 5, y: 9))
+        #expect(s.rule.number == 4)
+        press(&s, [.wheelDown])
+        #expect(s.rule.number == 6)
+    }
+}

@@ -1,0 +1,140 @@
+"""Issue 3: a person assesses a programme in the real terminal."""
+import os
+import stat
+import time
+
+from conftest import playbook_cmd, read_json
+
+
+def test_assess_all_sixteen_rules_save_quit_and_reopen(pane, tmp_path):
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "acme.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    # Programme details first.
+    p.keys("p")
+    p.wait_for("Programme details")
+    p.type("Cloud Alliance")
+    p.keys("Tab")
+    p.type("Acme")
+    p.keys("Tab", "Space", "Tab")
+    p.type("Marie Dupont")
+    p.keys("C-s")
+    p.wait_for("Cloud Alliance · Acme")
+    # Sixteen rules in checklist order; scoring moves to the next unassessed rule.
+    scores = {1: "2", 2: "3", 12: "1", 16: "0", 3: "2", 4: "1", 5: "3", 8: "2", 6: "3", 7: None, 9: "u", 10: "2", 11: "1", 13: "0", 14: "2", 15: "3"}
+    for number, key in scores.items():
+        if key is None:
+            p.keys("n")
+            p.wait_for("Not applicable because")
+            p.type("Pas de relation d’achat entre nous")
+            p.keys("Enter")
+        else:
+            p.keys(key)
+    p.wait_for("Assessed 15/15")
+    # A note with accents and a multi-line paste on rule 1.
+    p.keys("Home", "Enter")
+    p.wait_for("Note — 1.")
+    p.type("Objectif « ambitieux » : 2 M€ — validé")
+    p.tmux("set-buffer", "-b", "paste", "\nDeuxième ligne collée\nTroisième ligne, 日本")
+    p.tmux("paste-buffer", "-b", "paste", "-t", "0")
+    time.sleep(0.2)
+    p.keys("Escape")
+    p.wait_for("Assessed 15/15")
+    # An action on rule 1.
+    p.keys("a")
+    p.wait_for("Actions — 1.")
+    p.keys("a")
+    p.type("Écrire le plan d’affaires commun")
+    p.keys("Tab")
+    p.type("Paul")
+    p.keys("Tab")
+    p.type("2026-12-15")
+    p.keys("C-s")
+    p.wait_for("Écrire le plan")
+    p.keys("Escape")
+    time.sleep(0.1)
+    p.keys("s")
+    p.wait_for("Saved acme.json.")
+    p.keys("q")
+    assert p.wait_done() == 0
+    assert p.tty_restored()
+
+    doc = read_json(tmp_path / "acme.json")
+    assert stat.S_IMODE(os.stat(tmp_path / "acme.json").st_mode) == 0o600
+    assert doc["program"] == {"name": "Cloud Alliance", "partner": "Acme", "segment": "resale"}
+    assert doc["assessor"] == "Marie Dupont"
+    answers = doc["answers"]
+    assert len(answers) == 16
+    numbers = {1: "strategic-level", 2: "ambitious-targets", 3: "right-level-right-time", 4: "strong-governance", 5: "alliance-partner",
+               6: "mutual-respect", 7: "cross-business", 8: "lawyers-late", 9: "perseverance", 10: "informal-networks", 11: "communicate",
+               12: "programme-approach", 13: "multi-party-plays", 14: "be-concrete", 15: "joint-customer-events", 16: "segment-and-label"}
+    for number, key in scores.items():
+        answer = answers[numbers[number]]
+        if key is None:
+            assert answer["state"] == "notApplicable"
+            assert answer["reason"] == "Pas de relation d’achat entre nous"
+        elif key == "u":
+            assert answer["state"] == "unknown"
+        else:
+            assert answer["state"] == "scored" and answer["score"] == int(key), number
+    assert answers["strategic-level"]["note"] == "Objectif « ambitieux » : 2 M€ — validé\nDeuxième ligne collée\nTroisième ligne, 日本"
+    action = answers["strategic-level"]["actions"][0]
+    assert action == {"due": "2026-12-15", "id": "A1", "owner": "Paul", "status": "open", "title": "Écrire le plan d’affaires commun"}
+
+    # Reopen: everything is as it was left.
+    q = pane(100, 30)
+    q.start(playbook_cmd("assess", "acme.json", "--lang", "en"))
+    screen = q.wait_for("Assessed 15/15")
+    assert "acme.json ●" not in screen
+    assert "  1  2  Work at a strategic level" in screen
+    q.keys("Enter")
+    q.wait_for("Troisième ligne, 日本")
+    q.keys("Escape")
+    q.keys("q")
+    assert q.wait_done() == 0
+
+
+def test_layout_adapts_to_resizes_and_small_sizes(pane):
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "x.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.resize(60, 20)
+    s = p.wait_for("────")
+    assert "│" not in s.splitlines()[3]
+    p.resize(200, 50)
+    s = p.wait_for("EXECUTION AND VISIBILITY")
+    assert "│ 1. Work at a strategic level" in s
+    p.resize(30, 10)
+    p.wait_for("Enlarge the terminal")
+    for w, h in [(1, 1), (300, 100), (2, 2), (45, 13), (100, 30)]:
+        p.resize(w, h)
+    s = p.wait_for("STRATEGY AND TARGETS")
+    p.keys("q")
+    assert p.wait_done() == 0
+
+
+def test_quit_with_unsaved_changes_asks_first(pane, tmp_path):
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "x.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("2", "q")
+    p.wait_for("s save and quit · d discard · Esc cancel")
+    p.keys("Escape")
+    time.sleep(0.2)
+    assert "Unsaved changes" not in p.screen()
+    p.keys("q")
+    p.wait_for("Unsaved changes")
+    p.keys("d")
+    assert p.wait_done() == 0
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_french_interface_from_the_locale(pane):
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "x.json"), env={"LANG": "fr_FR.UTF-8"})
+    s = p.wait_for("STRATÉGIE ET OBJECTIFS")
+    assert "Travailler à un niveau stratégique" in s
+    p.keys("L")
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("q")
+    assert p.wait_done() == 0
