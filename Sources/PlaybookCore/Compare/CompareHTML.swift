@@ -90,7 +90,7 @@ public enum CompareHTML {
                 var details: [String] = []
                 if c.kind == .overTime, r.change != .improved, r.change != .regressed, r.change != .unchanged { details.append(w.change(r)) }
                 if let t = w.target(r) { details.append(t) }
-                if r.noteChanged { details.append(lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)) }
+                if let note = w.noteLine(r) { details.append(note) }
                 details.append(contentsOf: w.actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
                 if c.kind == .sides {
                     if !r.before.note.isEmpty { details.append(w.beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }

@@ -41,11 +41,11 @@ public enum CompareMarkdown {
                 var details: [String] = []
                 if c.kind == .overTime, r.change != .improved, r.change != .regressed, r.change != .unchanged { details.append(w.change(r)) }
                 if let t = w.target(r) { details.append(t) }
-                if r.noteChanged { details.append(lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)) }
+                if let note = w.noteLine(r) { details.append(note) }
                 details.append(contentsOf: w.actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
                 if c.kind == .sides {
-                    if !r.before.note.isEmpty { details.append(w.beforeLabel + ": " + r.before.note) }
-                    if !r.after.note.isEmpty { details.append(w.afterLabel + ": " + r.after.note) }
+                    if !r.before.note.isEmpty { details.append(w.beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
+                    if !r.after.note.isEmpty { details.append(w.afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
                 }
                 let cells = [String(r.number), m(r.title[lang]), m(w.state(r.before)), m(w.state(r.after)), m(w.difference(r)),
                              details.map(m).joined(separator: "<br>")]

@@ -15,7 +15,8 @@ public enum CompareText {
         out.append("")
         add(w.reading(c))
         out.append("")
-        let labelWidth = 16
+        let longest = ([lang.pick(en: "To target", fr: "Vers la cible")] + c.themes.map { "  " + $0.title[lang] }).map(DisplayWidth.of).max() ?? 12
+        let labelWidth = min(longest + 2, max(16, width - 30))
         func row(_ label: String, _ a: String, _ b: String, _ d: String) {
             out.append(TextWrap.pad(label, width: labelWidth) + TextWrap.pad(a, width: 10) + TextWrap.pad(b, width: 10) + d)
         }
@@ -38,20 +39,21 @@ public enum CompareText {
         for (section, rules) in c.sections() where !rules.isEmpty {
             out.append("")
             out.append(TerminalSafety.visible(section.title(lang)).uppercased() + " (\(rules.count))")
-            let compact = section == .unchanged || section == .agreement
             for r in rules {
-                var line = "\(r.number). " + r.title[lang] + " — " + w.state(r.before) + " → " + w.state(r.after)
+                // Unchanged scores still show what did change around them (notes, actions, targets).
+                let compact = (section == .unchanged || section == .agreement) && !r.noteChanged && w.actions(r).isEmpty
+                var line = "\(r.number). " + r.title[lang] + " — " + w.scores(r)
                 let d = w.difference(r)
                 if !d.isEmpty { line += " (" + d + ")" }
                 if !compact, c.kind == .overTime, r.change != .improved, r.change != .regressed { line += " · " + w.change(r) }
                 if let t = w.target(r) { line += " · " + t }
                 add(line, indent: 2)
                 if compact { continue }
-                if r.noteChanged { add(lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff), indent: 5) }
+                if let note = w.noteLine(r) { add(note, indent: 5) }
                 for a in w.actions(r) { add(lang.pick(en: "actions ", fr: "actions ") + a, indent: 5) }
                 if c.kind == .sides {
-                    if !r.before.note.isEmpty { add(w.beforeLabel + ": " + r.before.note, indent: 5) }
-                    if !r.after.note.isEmpty { add(w.afterLabel + ": " + r.after.note, indent: 5) }
+                    if !r.before.note.isEmpty { add(w.beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note, indent: 5) }
+                    if !r.after.note.isEmpty { add(w.afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note, indent: 5) }
                 }
             }
         }

@@ -39,6 +39,19 @@ struct CompareWords {
         }
     }
 
+    /// `3 → 2` over time; `ours 3 · theirs 1` between sides.
+    func scores(_ r: RuleChange) -> String {
+        kind == .overTime
+            ? state(r.before) + " → " + state(r.after)
+            : beforeLabel.lowercased() + " " + state(r.before) + " · " + afterLabel.lowercased() + " " + state(r.after)
+    }
+
+    /// The note's changes over time; between sides both notes are shown instead.
+    func noteLine(_ r: RuleChange) -> String? {
+        guard kind == .overTime, r.noteChanged else { return nil }
+        return lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)
+    }
+
     func change(_ r: RuleChange) -> String {
         switch r.change {
         case .improved: return lang.pick(en: "improved", fr: "en progrès") + " (+\(r.delta ?? 0))"
