@@ -107,3 +107,58 @@ import Testing
         #expect(WordDiff.diff(long, long + "x").count == 2)
     }
 }
+
+/// Every comparison format in both languages for three fixture pairs, compared byte for byte with
+/// Tests/Fixtures/compare-reports/PAIR.LANG.EXT; `PLAYBOOK_RECORD=1 swift test` writes them anew.
+@Suite struct CompareSnapshotTests {
+    static func comparison(_ pair: String) throws -> Comparison {
+        func side(_ name: String, _ cat: Catalog = catalog) throws -> Comparison.Side {
+            let path = "Tests/Fixtures/compare/\(name)"
+            let loaded = try Documents.decodeAssessment(try readRepoFile(path), path: path, catalog: cat)
+            return Comparison.Side(assessment: loaded.assessment, catalog: cat, path: path)
+        }
+        switch pair {
+        case "over-time": return try Comparison.build(side("q4.json"), side("q3.json"))
+        case "sides": return try Comparison.build(side("ours.json"), side("theirs.json"))
+        default:
+            let v11 = try Documents.loadCatalog(Path.join(repositoryRoot, "Tests/Fixtures/compare/catalog-v1.1.json"))
+            return try Comparison.build(side("q4.json"), side("q1-2027-v1.1.json", v11))
+        }
+    }
+
+    @Test(arguments: ["over-time", "sides", "catalog-change"], Language.allCases)
+    func comparisonsMatchTheirSnapshots(_ pair: String, _ lang: Language) throws {
+        let c = try Self.comparison(pair)
+        for (ext, format) in [("txt", CompareRender.Format.text), ("md", .markdown), ("html", .html), ("json.snap", .json)] {
+            let bytes = CompareRender.render(c, format: format, lang: lang, width: 80)
+            let relative = "Tests/Fixtures/compare-reports/\(pair).\(lang.rawValue).\(ext)"
+            if ReportSnapshotTests.recording {
+                writeRaw(bytes, to: Path.join(repositoryRoot, relative))
+                continue
+            }
+            let expected = try SafeFile.read(Path.join(repositoryRoot, relative))
+            #expect(bytes == expected, "\(relative) differs: \(ReportSnapshotTests.firstDifference(bytes, expected))")
+        }
+    }
+
+    @Test func hostileNotesCannotChangeTheComparisonsStructure() throws {
+        var c = try Self.comparison("sides")
+        let evil = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> | # * [x](javascript:alert(1))\n\u{1B}]2;PWNED\u{07}"
+        for i in c.rules.indices {
+            c.rules[i].before.note = evil
+            c.rules[i].after.note = evil
+        }
+        let html = String(decoding: CompareRender.render(c, format: .html, lang: .en, width: 80), as: UTF8.self)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let md = String(decoding: CompareRender.render(c, format: .markdown, lang: .en, width: 80), as: UTF8.self)
+        // Every `<` of user text is backslash-escaped; the only raw tag is our own line break.
+        let chars = Array(md.replacing("<br>", with: ""))
+        for (i, ch) in chars.enumerated() where ch == "<" { #expect(i > 0 && chars[i - 1] == "\\") }
+        #expect(md.contains("\\<script\\>"))
+        for line in md.split(separator: "\n") where line.hasPrefix("| ") { #expect(line.hasSuffix(" |")) }
+        let text = String(decoding: CompareRender.render(c, format: .text, lang: .en, width: 80), as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })
+    }
+}
