@@ -127,7 +127,8 @@ public final class Session {
         case .none:
             break
         case .quit:
-            files.removeRecovery()
+            // A read-only session never wrote a recovery copy; the one there belongs to someone else.
+            if !state.isReadOnly { files.removeRecovery() }
             running = false
         case .save(let path, let bytes, let overwrite):
             save(bytes, to: path, overwrite: overwrite)
@@ -151,6 +152,38 @@ public final class Session {
             }
         case .discardRecovery:
             files.removeRecovery()
+        case .export(let path, let bytes, let overwrite):
+            do throws(FileError) {
+                try SafeFile.save(bytes, to: path, mode: overwrite ? .replace(backup: false) : .createNew)
+                dispatch(.exported(path: path))
+            } catch {
+                if case .alreadyExists = error.kind {
+                    dispatch(.exportExists(path: path))
+                } else {
+                    dispatch(.exportFailed(error.message(state.language)))
+                }
+            }
+        case .loadForCompare(let path):
+            compare(with: path)
+        }
+    }
+
+    /// Loads `path` and opens the comparison of the open document with it.
+    private func compare(with path: String) {
+        let lang = state.language
+        let loaded: Documents.LoadedAssessment
+        do throws(FileError) {
+            loaded = try Documents.loadAssessment(path, catalog: state.catalog)
+        } catch {
+            dispatch(.compareFailed(error.message(lang)))
+            return
+        }
+        let current = Comparison.Side(assessment: state.document, catalog: state.catalog, path: state.filePath ?? lang.pick(en: "(this assessment)", fr: "(cette évaluation)"))
+        let other = Comparison.Side(assessment: loaded.assessment, catalog: state.catalog, path: path)
+        do throws(Comparison.BuildError) {
+            dispatch(.compareLoaded(CompareView(comparison: try Comparison.build(current, other), fromChecklist: true)))
+        } catch {
+            dispatch(.compareFailed(error.message(lang)))
         }
     }
 

@@ -137,3 +137,77 @@ import Testing
         #expect(frame(s).contains { $0.contains("s save and quit · d discard · Esc cancel") })
     }
 }
+
+@Suite struct CompareViewTests {
+    func view(fromChecklist: Bool = true) throws -> (AppState, CompareView) {
+        let root = repositoryRootForTUI()
+        func side(_ name: String) throws -> Comparison.Side {
+            let path = root + "/Tests/Fixtures/compare/" + name
+            let loaded = try Documents.loadAssessment(path, catalog: DefaultCatalog.catalog)
+            return Comparison.Side(assessment: loaded.assessment, catalog: DefaultCatalog.catalog, path: path)
+        }
+        let c = try Comparison.build(side("q3.json"), side("q4.json"))
+        var s = makeState(width: 110, height: 32)
+        let v = CompareView(comparison: c, fromChecklist: fromChecklist)
+        s.openComparison(v)
+        return (s, v)
+    }
+
+    @Test func showsBothScoresTheChangeAndBothNotes() throws {
+        var (s, _) = try view()
+        press(&s, [.down, .up])
+        let lines = frame(s)
+        #expect(lines[2] == " Progress over time — Cloud Alliance")
+        #expect(lines[3] == " Overall 47.6% → 61.9% (+14.3 pts) · Filter: all rules")
+        #expect(lines[5].hasPrefix(" 1   Work at a strategic level"))
+        #expect(lines[5].hasSuffix("2       3       +1"))
+        #expect(lines.contains { $0.contains("Before — score 2 · target 3") && $0.contains("│After — score 3 · target 2") })
+        #expect(lines.contains { $0.contains("Target agreed at 1 M€ with the VP") && $0.contains("│Target agreed at 2 M€ with the VP") })
+    }
+
+    @Test func filterShowsOnlyRegressions() throws {
+        var (s, _) = try view()
+        press(&s, [.char("f"), .char("f")])
+        let lines = frame(s)
+        #expect(lines[3].hasSuffix("Filter: regressions only"))
+        #expect(lines[5].hasPrefix(" 3   Not too low, not too high"))
+        #expect(lines[6] == "")
+    }
+
+    @Test func escapeReturnsToTheChecklistOrQuits() throws {
+        var (s, _) = try view()
+        #expect(press(&s, [.escape]).isEmpty)
+        #expect(s.mode == .checklist)
+        var (t, _) = try view(fromChecklist: false)
+        #expect(press(&t, [.char("q")]) == [.quit])
+    }
+
+    @Test func checklistAsksForTheFileToCompareWith() {
+        var s = makeState()
+        #expect(press(&s, [.char("c")] + typed("q3.json") + [.enter]) == [.loadForCompare(path: "q3.json")])
+    }
+
+    @Test func exportAsksForANameAndChoosesTheFormatFromIt() {
+        var s = makeState()
+        press(&s, [.char("2"), .char("X")])
+        guard case .prompt(let p) = s.mode else { Issue.record("no prompt"); return }
+        #expect(p.editor.text == "acme.html")
+        let effects = press(&s, [.enter])
+        guard case .export(let path, let bytes, let overwrite)? = effects.first else { Issue.record("no export"); return }
+        #expect(path == "acme.html")
+        #expect(!overwrite)
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        _ = reduce(&s, .exportExists(path: "acme.html"))
+        if case .prompt(let q) = s.mode { #expect(q.error == "acme.html exists: Enter again to replace it, or change the name.") }
+        guard case .export(_, _, let again)? = press(&s, [.enter]).first else { Issue.record("no export"); return }
+        #expect(again)
+        press(&s, [.backspace] + typed("x") + [.enter])
+        if case .prompt(let q) = s.mode { #expect(q.error == "End the name with .html, .md, .txt, .csv or .json to choose the format.") }
+    }
+}
+
+func repositoryRootForTUI() -> String {
+    var path = #filePath
+    for _ in 0..<3 { path = Path.directory(path) }
+    return path
+}

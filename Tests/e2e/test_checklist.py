@@ -1,9 +1,10 @@
 """Issue 3: a person assesses a programme in the real terminal."""
 import os
+import shutil
 import stat
 import time
 
-from conftest import playbook_cmd, read_json
+from conftest import ROOT, playbook_cmd, read_json
 
 
 def test_assess_all_sixteen_rules_save_quit_and_reopen(pane, tmp_path):
@@ -135,6 +136,49 @@ def test_french_interface_from_the_locale(pane):
     s = p.wait_for("STRATÉGIE ET OBJECTIFS")
     assert "Travailler à un niveau stratégique" in s
     p.keys("L")
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("q")
+    assert p.wait_done() == 0
+
+
+def test_compare_interactive_side_by_side(pane, tmp_path):
+    """Issue 5: the side-by-side view with a filter, in the real terminal."""
+    fixtures = ROOT / "Tests" / "Fixtures" / "compare"
+    p = pane(110, 32)
+    p.start(playbook_cmd("compare", str(fixtures / "q4.json"), str(fixtures / "q3.json"), "--interactive", "--lang", "en"))
+    s = p.wait_for("Progress over time — Cloud Alliance")
+    assert "Overall 47.6% → 61.9% (+14.3 pts)" in s
+    assert "Target agreed at 1 M€ with the VP" in s and "Target agreed at 2 M€ with the VP" in s
+    p.keys("f", "f")
+    s = p.wait_for("regressions only")
+    assert " 3   Not too low, not too high" in s
+    assert " 1   Work at a strategic level" not in s
+    p.keys("q")
+    assert p.wait_done() == 0
+    assert p.tty_restored()
+
+
+def test_export_and_compare_from_the_checklist(pane, tmp_path):
+    """Issue 4's export action and issue 5's compare action, from the checklist."""
+    fixtures = ROOT / "Tests" / "Fixtures" / "compare"
+    shutil.copy(fixtures / "q4.json", tmp_path / "q4.json")
+    shutil.copy(fixtures / "q3.json", tmp_path / "q3.json")
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "q4.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("X")
+    p.wait_for("Export report to: q4.html")
+    p.keys("Enter")
+    p.wait_for("Report written to q4.html.")
+    html = (tmp_path / "q4.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
+    assert stat.S_IMODE(os.stat(tmp_path / "q4.html").st_mode) == 0o600
+    p.keys("c")
+    p.wait_for("Compare with file:")
+    p.type("q3.json")
+    p.keys("Enter")
+    p.wait_for("Progress over time — Cloud Alliance")
+    p.keys("Escape")
     p.wait_for("STRATEGY AND TARGETS")
     p.keys("q")
     assert p.wait_done() == 0

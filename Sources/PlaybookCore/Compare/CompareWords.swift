@@ -1,28 +1,33 @@
 /// The words a comparison is written with, in both languages, shared by every format.
-struct CompareWords {
-    let lang: Language
-    let kind: Comparison.Kind
+public struct CompareWords: Sendable {
+    public let lang: Language
+    public let kind: Comparison.Kind
 
-    var beforeLabel: String {
+    public init(lang: Language, kind: Comparison.Kind) {
+        self.lang = lang
+        self.kind = kind
+    }
+
+    public var beforeLabel: String {
         kind == .overTime ? lang.pick(en: "Before", fr: "Avant") : lang.pick(en: "Ours", fr: "Nous")
     }
 
-    var afterLabel: String {
+    public var afterLabel: String {
         kind == .overTime ? lang.pick(en: "After", fr: "Après") : lang.pick(en: "Theirs", fr: "Partenaire")
     }
 
-    var changeLabel: String {
+    public var changeLabel: String {
         kind == .overTime ? lang.pick(en: "Change", fr: "Évolution") : lang.pick(en: "Gap", fr: "Écart")
     }
 
-    func title(_ c: Comparison) -> String {
+    public func title(_ c: Comparison) -> String {
         let name = c.after.assessment.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : c.after.assessment.program.name
         return (kind == .overTime
             ? lang.pick(en: "Progress over time — ", fr: "Évolution dans le temps — ")
             : lang.pick(en: "Our view and the partner’s — ", fr: "Notre vue et celle du partenaire — ")) + name
     }
 
-    func sideLine(_ label: String, _ s: Comparison.Side) -> String {
+    public func sideLine(_ label: String, _ s: Comparison.Side) -> String {
         let a = s.assessment
         var parts = [Path.base(s.path), a.assessedOn.description, a.side.label(lang)]
         if !a.assessor.isEmpty { parts.append(a.assessor) }
@@ -30,7 +35,7 @@ struct CompareWords {
         return label + lang.pick(en: ": ", fr: " : ") + parts.joined(separator: " · ")
     }
 
-    func state(_ answer: Answer) -> String {
+    public func state(_ answer: Answer) -> String {
         switch answer.state {
         case .scored(let s): String(s)
         case .notApplicable: lang.pick(en: "N/A", fr: "N/A")
@@ -40,19 +45,19 @@ struct CompareWords {
     }
 
     /// `3 → 2` over time; `ours 3 · theirs 1` between sides.
-    func scores(_ r: RuleChange) -> String {
+    public func scores(_ r: RuleChange) -> String {
         kind == .overTime
             ? state(r.before) + " → " + state(r.after)
             : beforeLabel.lowercased() + " " + state(r.before) + " · " + afterLabel.lowercased() + " " + state(r.after)
     }
 
     /// The note's changes over time; between sides both notes are shown instead.
-    func noteLine(_ r: RuleChange) -> String? {
+    public func noteLine(_ r: RuleChange) -> String? {
         guard kind == .overTime, r.noteChanged else { return nil }
         return lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)
     }
 
-    func change(_ r: RuleChange) -> String {
+    public func change(_ r: RuleChange) -> String {
         switch r.change {
         case .improved: return lang.pick(en: "improved", fr: "en progrès") + " (+\(r.delta ?? 0))"
         case .regressed: return lang.pick(en: "regressed", fr: "en recul") + " (−\(abs(r.delta ?? 0)))"
@@ -70,28 +75,28 @@ struct CompareWords {
     }
 
     /// The difference for one rule as the reader wants it: a signed change over time, a gap between sides.
-    func difference(_ r: RuleChange) -> String {
+    public func difference(_ r: RuleChange) -> String {
         guard let d = r.delta else { return "" }
         if kind == .sides { return lang.pick(en: "gap \(abs(d))", fr: "écart \(abs(d))") }
         return d > 0 ? "+\(d)" : (d < 0 ? "−\(abs(d))" : "=")
     }
 
-    func points(_ permille: Int?) -> String {
+    public func points(_ permille: Int?) -> String {
         guard let permille else { return "—" }
         let sign = permille > 0 ? "+" : (permille < 0 ? "−" : "±")
         let m = abs(permille)
         return sign + "\(m / 10)" + (lang == .fr ? "," : ".") + "\(m % 10)" + lang.pick(en: " pts", fr: " pts")
     }
 
-    func percent(_ f: Fraction?) -> String { f?.percent(lang) ?? "—" }
+    public func percent(_ f: Fraction?) -> String { f?.percent(lang) ?? "—" }
 
-    func target(_ r: RuleChange) -> String? {
+    public func target(_ r: RuleChange) -> String? {
         guard r.targetChanged else { return nil }
         let b = r.before.target.map(String.init) ?? "—", a = r.after.target.map(String.init) ?? "—"
         return lang.pick(en: "target \(b) → \(a)", fr: "cible \(b) → \(a)")
     }
 
-    func actions(_ r: RuleChange) -> [String] {
+    public func actions(_ r: RuleChange) -> [String] {
         var out: [String] = []
         if !r.actionsOpened.isEmpty { out.append(lang.pick(en: "opened: ", fr: "ouvertes : ") + r.actionsOpened.map(\.title).joined(separator: "; ")) }
         if !r.actionsCompleted.isEmpty { out.append(lang.pick(en: "completed: ", fr: "terminées : ") + r.actionsCompleted.map(\.title).joined(separator: "; ")) }
@@ -100,7 +105,7 @@ struct CompareWords {
     }
 
     /// One paragraph a manager can read out: what got better, what got worse, or where the sides disagree.
-    func reading(_ c: Comparison) -> String {
+    public func reading(_ c: Comparison) -> String {
         let sections = Dictionary(uniqueKeysWithValues: c.sections().map { ($0.0, $0.1) })
         switch kind {
         case .overTime:

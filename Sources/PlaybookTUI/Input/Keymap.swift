@@ -91,6 +91,7 @@ public enum Keymap {
         case .evidence: return itemList(what: LocalizedText(fr: "preuve", en: "evidence"))
         case .actions: return itemList(what: LocalizedText(fr: "action", en: "action"))
         case .summary: return summary
+        case .compare: return compare
         case .help: return help
         }
     }
@@ -117,6 +118,8 @@ public enum Keymap {
         Binding([.char("r")], en: "summary", fr: "résumé", footer: true, .openSummary),
         Binding([.char("o")], en: "show the original French text", fr: "afficher le texte original", .toggleOriginal),
         Binding([.char("m")], en: "move to the next rule after scoring (on/off)", fr: "passer à la règle suivante après la note (oui/non)", .toggleAdvance),
+        Binding([.char("X")], en: "export a report (format from the file name: .html, .md, .txt, .csv, .json)", fr: "exporter un rapport (format selon le nom : .html, .md, .txt, .csv, .json)", .beginExport),
+        Binding([.char("c")], en: "compare with another assessment file", fr: "comparer avec un autre fichier d’évaluation", .beginCompare),
         Binding([.char("L")], en: "switch language (French/English)", fr: "changer de langue (français/anglais)", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
         Binding([.char("s"), .ctrl("s")], en: "save", fr: "enregistrer", footer: true, .save),
         Binding([.char("S")], en: "save as", fr: "enregistrer sous", .saveAs),
@@ -191,6 +194,17 @@ public enum Keymap {
         Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", .showHelp),
+    ]
+
+    static let compare: [Binding] = [
+        Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .listDown),
+        Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .listUp),
+        Binding([.pageDown], en: "page down", fr: "page suivante", .pageDown),
+        Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
+        Binding([.char("f")], en: "filter: all, changed, regressions (or gaps of 2+)", fr: "filtre : toutes, modifiées, reculs (ou écarts de 2+)", footer: true, hint: ("filter", "filtre"), .cycleFilter),
+        Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
+        Binding([.escape, .char("q")], en: "close the comparison", fr: "fermer la comparaison", footer: true, hint: ("close", "fermer"), .back),
+        Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
     static let help: [Binding] = [

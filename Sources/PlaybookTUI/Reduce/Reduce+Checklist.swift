@@ -52,6 +52,11 @@ extension AppState {
         case .openActions: mode = .actions(cursor: 0)
         case .openDetails: mode = .form(detailsForm())
         case .openSummary: mode = .summary(scroll: 0)
+        case .beginExport:
+            let base = filePath.map { Path.join(Path.directory($0), Path.base($0).replacingSuffix(".json", with: "")) } ?? Path.join(".", suggestedFileName().replacingSuffix(".json", with: ""))
+            mode = .prompt(Prompt(purpose: .export, editor: TextEditor(base + ".html", singleLine: true, maxLength: 4_096), error: nil))
+        case .beginCompare:
+            mode = .prompt(Prompt(purpose: .compareWith, editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096), error: nil))
         case .showHelp: mode = .help(HelpTopic(kind: .checklist, returnTo: .checklist, scroll: 0))
         case .save: return save()
         case .saveAs: return beginSaveAs()
@@ -174,6 +179,35 @@ extension AppState {
         return .none
     }
 
+    mutating func reduceCompare(_ action: Action, _ view: CompareView) -> Effect {
+        var view = view
+        let count = view.rules.count
+        let page = max(1, layout.body.height / 2 - 2)
+        switch action {
+        case .listDown, .wheel(1...): view.cursor = min(max(0, count - 1), view.cursor + 1)
+        case .listUp, .wheel(...0): view.cursor = max(0, view.cursor - 1)
+        case .pageDown: view.cursor = min(max(0, count - 1), view.cursor + page)
+        case .pageUp: view.cursor = max(0, view.cursor - page)
+        case .cycleFilter:
+            let all = CompareView.Filter.allCases
+            view.filter = all[(all.firstIndex(of: view.filter)! + 1) % all.count]
+            view.cursor = 0
+        case .toggleLanguage: language = language == .fr ? .en : .fr
+        case .showHelp:
+            mode = .help(HelpTopic(kind: .compare, returnTo: mode, scroll: 0))
+            return .none
+        case .back:
+            if view.fromChecklist {
+                mode = .checklist
+                return .none
+            }
+            return .quit
+        default: break
+        }
+        mode = .compare(view)
+        return .none
+    }
+
     mutating func reduceSummary(_ action: Action, _ scroll: Int) -> Effect {
         switch action {
         case .listDown, .wheel(1...): mode = .summary(scroll: scroll + 1)
@@ -198,5 +232,12 @@ extension AppState {
         }
         mode = .help(topic)
         return .none
+    }
+}
+
+extension String {
+    /// Without `suffix` at the end, when it is there.
+    func replacingSuffix(_ suffix: String, with replacement: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) + replacement : self
     }
 }

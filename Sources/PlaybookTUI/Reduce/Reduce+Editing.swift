@@ -82,10 +82,27 @@ extension AppState {
                 if !path.hasSuffix(".json") { path += ".json" }
                 mode = .checklist
                 return saveEffect(path: path, overwrite: false)
+            case .export:
+                guard let format = ReportFormat(path: value) else {
+                    prompt.error = language.pick(en: "End the name with .html, .md, .txt, .csv or .json to choose the format.",
+                                                 fr: "Terminez le nom par .html, .md, .txt, .csv ou .json pour choisir le format.")
+                    mode = .prompt(prompt)
+                    return .none
+                }
+                let bytes = Report.render(document, catalog: catalog, options: ReportOptions(format: format, lang: language, width: 80))
+                return .export(path: value, bytes: bytes, overwrite: prompt.confirmedOverwrite == value)
+            case .compareWith:
+                guard !value.isEmpty, !value.hasSuffix("/") else {
+                    prompt.error = language.pick(en: "Give the file of the other assessment.", fr: "Donnez le fichier de l’autre évaluation.")
+                    mode = .prompt(prompt)
+                    return .none
+                }
+                return .loadForCompare(path: value)
             }
         default:
             if apply(action, to: &prompt.editor, width: max(1, width - 2)) {
                 prompt.error = nil
+                prompt.confirmedOverwrite = nil
                 mode = .prompt(prompt)
             }
             return .none

@@ -17,6 +17,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> Effect {
     case .actions(let cursor): effect = state.reduceItems(action, cursor: cursor, evidence: false)
     case .form(let form): effect = state.reduceForm(action, form)
     case .summary(let scroll): effect = state.reduceSummary(action, scroll)
+    case .compare(let view): effect = state.reduceCompare(action, view)
     }
     state.ensureSelectionVisible()
     return effect
@@ -81,6 +82,29 @@ extension AppState {
             message = say("The editor did not return a note; nothing changed.", "L’éditeur n’a pas rendu de note ; rien n’a changé.", .warning)
             return Effect.none
         case .recoveryWritten:
+            return Effect.none
+        case .exported(let path):
+            mode = .checklist
+            message = say("Report written to \(path).", "Rapport écrit dans \(path).", .success)
+            return Effect.none
+        case .exportExists(let path):
+            if case .prompt(var prompt) = mode, prompt.purpose == .export {
+                prompt.confirmedOverwrite = path
+                prompt.error = language.pick(en: "\(Path.base(path)) exists: Enter again to replace it, or change the name.",
+                                             fr: "\(Path.base(path)) existe : Entrée de nouveau pour le remplacer, ou changez le nom.")
+                mode = .prompt(prompt)
+            }
+            return Effect.none
+        case .exportFailed(let text), .compareFailed(let text):
+            if case .prompt(var prompt) = mode {
+                prompt.error = text
+                mode = .prompt(prompt)
+            } else {
+                message = StatusMessage(text: text, kind: .error)
+            }
+            return Effect.none
+        case .compareLoaded(let view):
+            mode = .compare(view)
             return Effect.none
         default:
             return nil

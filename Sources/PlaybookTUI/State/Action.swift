@@ -15,6 +15,9 @@ public enum Action: Equatable, Sendable {
     case toggleAdvance
     case toggleOriginal
     case toggleLanguage
+    case beginExport
+    case beginCompare
+    case cycleFilter
     // Screens.
     case editNote
     case openEvidence
@@ -55,6 +58,11 @@ public enum Action: Equatable, Sendable {
     case reloadFailed(String)
     case editorFinished(String?)
     case recoveryWritten
+    case exported(path: String)
+    case exportExists(path: String)
+    case exportFailed(String)
+    case compareLoaded(CompareView)
+    case compareFailed(String)
 }
 
 /// Work for the runner: IO that `reduce` describes but never performs (STYLE.md §5).
@@ -66,5 +74,9 @@ public enum Effect: Equatable, Sendable {
     case runEditor(text: String)
     case writeRecovery(bytes: [UInt8])
     case discardRecovery
+    /// Write a report; with `overwrite` false an existing file is not replaced.
+    case export(path: String, bytes: [UInt8], overwrite: Bool)
+    /// Load another assessment to compare the open one with.
+    case loadForCompare(path: String)
     case quit
 }

@@ -129,6 +129,11 @@ extension AppState {
         message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
     }
 
+    /// Opens on a comparison (`playbook compare A B --interactive`); closing it ends the session.
+    public mutating func openComparison(_ view: CompareView) {
+        mode = .compare(view)
+    }
+
     /// Opens with the question whether to recover an earlier session's unsaved changes.
     public mutating func offerRecovery(_ offer: RecoveryOffer) {
         mode = .recovery(offer)

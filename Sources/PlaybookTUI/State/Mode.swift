@@ -14,6 +14,7 @@ public enum Mode: Equatable, Sendable {
     case actions(cursor: Int)
     case form(Form)
     case summary(scroll: Int)
+    case compare(CompareView)
 
     /// The keymap table that applies.
     public var kind: ModeKind {
@@ -30,13 +31,14 @@ public enum Mode: Equatable, Sendable {
         case .actions: .actions
         case .form: .form
         case .summary: .summary
+        case .compare: .compare
         }
     }
 }
 
 /// The keymap tables, one per kind of screen.
 public enum ModeKind: CaseIterable, Sendable {
-    case checklist, help, note, prompt, target, confirmQuit, conflict, recovery, evidence, actions, form, summary
+    case checklist, help, note, prompt, target, confirmQuit, conflict, recovery, evidence, actions, form, summary, compare
 }
 
 /// What the help screen describes: the keys of the screen it was opened from.
@@ -51,11 +53,15 @@ public struct Prompt: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case notApplicableReason
         case saveAs
+        case export
+        case compareWith
     }
 
     public var purpose: Purpose
     public var editor: TextEditor
     public var error: String?
+    /// An export path the user was told exists; submitting it again overwrites it.
+    public var confirmedOverwrite: String?
 }
 
 /// A recovery copy found when the file was opened (D7).
@@ -71,5 +77,45 @@ public struct RecoveryOffer: Equatable, Sendable {
         self.bytes = bytes
         self.savedAt = savedAt
         self.diskIsNewer = diskIsNewer
+    }
+}
+
+/// The side-by-side view of two assessments (issue 5), opened from the checklist or by `compare --interactive`.
+public struct CompareView: Sendable {
+    public enum Filter: CaseIterable, Sendable {
+        case all
+        case changed
+        /// Regressions over time; gaps of 2 levels or more between sides.
+        case worst
+    }
+
+    public var comparison: Comparison
+    public var filter: Filter
+    /// Index into the filtered rules.
+    public var cursor: Int
+    /// True when the checklist is behind this view (Esc returns to it); false for `compare --interactive`.
+    public var fromChecklist: Bool
+
+    public init(comparison: Comparison, fromChecklist: Bool) {
+        self.comparison = comparison
+        filter = .all
+        cursor = 0
+        self.fromChecklist = fromChecklist
+    }
+
+    /// The rules the filter shows, in catalogue order.
+    public var rules: [RuleChange] {
+        switch filter {
+        case .all: comparison.rules
+        case .changed: comparison.rules.filter { $0.change != .unchanged || $0.noteChanged || ($0.gap ?? 0) > 0 }
+        case .worst: comparison.kind == .overTime ? comparison.rules.filter { $0.change == .regressed } : comparison.rules.filter { ($0.gap ?? 0) >= 2 }
+        }
+    }
+}
+
+extension CompareView: Equatable {
+    public static func == (a: CompareView, b: CompareView) -> Bool {
+        a.filter == b.filter && a.cursor == b.cursor && a.fromChecklist == b.fromChecklist
+            && a.comparison.before.path == b.comparison.before.path && a.comparison.after.path == b.comparison.after.path
     }
 }

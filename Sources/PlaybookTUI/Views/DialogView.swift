@@ -53,6 +53,8 @@ enum DialogView {
         switch prompt.purpose {
         case .notApplicableReason: s.language.pick(en: " Not applicable because: ", fr: " Non applicable car : ")
         case .saveAs: s.language.pick(en: " Save as: ", fr: " Enregistrer sous : ")
+        case .export: s.language.pick(en: " Export report to: ", fr: " Exporter le rapport vers : ")
+        case .compareWith: s.language.pick(en: " Compare with file: ", fr: " Comparer avec le fichier : ")
         }
     }
 

@@ -29,6 +29,8 @@ public func render(_ state: AppState, into screen: inout Screen) {
         SummaryView.draw(state, scroll: scroll, area: layout.body, into: &screen)
     case .help(let topic):
         HelpView.draw(state, topic: topic, area: layout.body, into: &screen)
+    case .compare(let view):
+        CompareViewDraw.draw(state, view: view, area: layout.body, into: &screen)
     }
     DialogView.draw(state, into: &screen)
     FooterView.draw(state, layout: layout, into: &screen)

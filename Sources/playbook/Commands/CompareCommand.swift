@@ -1,5 +1,7 @@
 import ArgumentParser
 import PlaybookCore
+import PlaybookTerminal
+import PlaybookTUI
 
 /// `playbook compare A B`: progress over time, or our view against the partner's.
 extension CompareRender.Format: ExpressibleByArgument {}
@@ -48,6 +50,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("Exit with status 3 when any rule's score dropped (over time).", "Sortir avec le code 3 si la note d’une règle a baissé (dans le temps).")))
     var failOnRegression = false
 
+    @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing.", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer.")))
+    var interactive = false
+
     @Flag(name: .long, help: ArgumentHelp(tr("Compare assessments made with different catalogues, by rule id.", "Comparer des évaluations faites avec des catalogues différents, par identifiant de règle.")))
     var allowDifferentCatalogs = false
 
@@ -82,6 +87,16 @@ struct CompareCommand: ParsableCommand {
             comparison = try Comparison.build(first, second, sides: sides, allowDifferentCatalogs: allowDifferentCatalogs)
         } catch {
             throw CLIError.badInput("playbook: " + error.message(lang))
+        }
+        if interactive {
+            if let reason = Terminal.unusableReason(lang) { throw CLIError.badInput(reason) }
+            var state = AppState(catalog: comparison.after.catalog, document: comparison.after.assessment, filePath: nil, language: lang,
+                                 width: 80, height: 24, now: Now.timestamp(), today: Now.today(),
+                                 readOnlyReason: lang.pick(en: "comparison view", fr: "vue de comparaison"))
+            state.openComparison(CompareView(comparison: comparison, fromChecklist: false))
+            let status = Session(state: state, diskBytes: nil, clock: Now.timestamp).run()
+            if status != 0 { throw ExitCode(status) }
+            return
         }
         let chosen = try resolvedFormat(lang)
         let destination = output == "-" ? nil : output
