@@ -67,7 +67,7 @@ import Testing
         #expect(sections[1].1.map(\.number) == [4, 9, 12, 13, 15, 16])
         let text = CompareText.render(c, lang: .en, width: 100)
         #expect(text.contains("PERCEPTION GAPS (2 LEVELS OR MORE) (5)"))
-        #expect(text.contains("7. Do not underestimate cross-business — 0 → 3 (gap 3)"))
+        #expect(text.contains("7. Do not underestimate cross-business — ours 0 · theirs 3 (gap 3)"))
         #expect(text.contains("Ours: We think the revenue target is ambitious and shared"))
         #expect(text.contains("Theirs: No revenue target agreed on our side yet"))
         #expect(!c.hasRegression || c.kind == .sides)

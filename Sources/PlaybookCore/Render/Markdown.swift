@@ -22,7 +22,7 @@ public enum Markdown {
 
     /// Multi-line text as a paragraph block: each line escaped, line breaks kept as hard breaks.
     public static func block(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { inline(String($0)) }
             .joined(separator: "\\\n")
     }

@@ -82,7 +82,9 @@ public enum SummaryText {
         row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
         row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
         if let toTarget = summary.toTarget {
-            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)"))
+            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + (summary.targetCount == 1
+                ? lang.pick(en: "(1 rule with a target and a score)", fr: "(1 règle avec cible et score)")
+                : lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)")))
         }
         return out
     }
@@ -97,7 +99,10 @@ public enum SummaryText {
             let percent = theme.overall.map { $0.percent(lang) } ?? "—"
             let bar = Bars.bar(theme.overall, width: barWidth)
             let counts = lang.pick(en: "\(theme.scoredCount)/\(theme.applicableCount) scored", fr: "\(theme.scoredCount)/\(theme.applicableCount) notées")
-            out.append("  " + TextWrap.pad(themeNames[i], width: nameWidth) + "  " + bar + "  " + TextWrap.pad(percent, width: 7) + "  " + counts)
+            let short = "  " + TextWrap.pad(themeNames[i], width: nameWidth) + "  " + bar + "  " + TextWrap.pad(percent, width: 7)
+            let line = short + "  " + counts
+            // On a narrow terminal the counts go first; the line never overflows.
+            out.append(DisplayWidth.of(line) <= width ? line : TextWrap.clip(short, width: width))
         }
         return out
     }

@@ -5,7 +5,7 @@ public enum TextWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             wrapParagraph(Substring(paragraph), width: width, into: &result)
         }
         return result.isEmpty ? [""] : result
