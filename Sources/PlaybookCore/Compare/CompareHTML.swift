@@ -87,15 +87,7 @@ public enum CompareHTML {
                 h.element("td", w.state(r.after), cls: "n")
                 h.element("td", w.difference(r), cls: "n")
                 h.raw("<td class=\"user\">")
-                var details: [String] = []
-                if c.kind == .overTime, r.change != .improved, r.change != .regressed, r.change != .unchanged { details.append(w.change(r)) }
-                if let t = w.target(r) { details.append(t) }
-                if let note = w.noteLine(r) { details.append(note) }
-                details.append(contentsOf: w.actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
-                if c.kind == .sides {
-                    if !r.before.note.isEmpty { details.append(w.beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
-                    if !r.after.note.isEmpty { details.append(w.afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
-                }
+                let details = w.details(r)
                 h.text(details.joined(separator: "\n"))
                 h.raw("</td></tr>\n")
             }

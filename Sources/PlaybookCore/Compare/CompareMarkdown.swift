@@ -38,15 +38,7 @@ public enum CompareMarkdown {
             out.append("| # | " + lang.pick(en: "Rule", fr: "Règle") + " | \(m(w.beforeLabel)) | \(m(w.afterLabel)) | \(m(w.changeLabel)) | " + lang.pick(en: "Details", fr: "Détails") + " |")
             out.append("|---:|---|:---:|:---:|:---:|---|")
             for r in rules {
-                var details: [String] = []
-                if c.kind == .overTime, r.change != .improved, r.change != .regressed, r.change != .unchanged { details.append(w.change(r)) }
-                if let t = w.target(r) { details.append(t) }
-                if let note = w.noteLine(r) { details.append(note) }
-                details.append(contentsOf: w.actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
-                if c.kind == .sides {
-                    if !r.before.note.isEmpty { details.append(w.beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
-                    if !r.after.note.isEmpty { details.append(w.afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
-                }
+                let details = w.details(r)
                 let cells = [String(r.number), m(r.title[lang]), m(w.state(r.before)), m(w.state(r.after)), m(w.difference(r)),
                              details.map(m).joined(separator: "<br>")]
                 out.append("| " + cells.joined(separator: " | ") + " |")

@@ -57,6 +57,21 @@ public struct CompareWords: Sendable {
         return lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)
     }
 
+    /// Everything worth a line about one rule beyond its scores: the kind of change, the target,
+    /// the note (a word diff over time, both notes between sides) and the actions.
+    public func details(_ r: RuleChange) -> [String] {
+        var out: [String] = []
+        if kind == .overTime, ![.improved, .regressed, .unchanged].contains(r.change) { out.append(change(r)) }
+        if let t = target(r) { out.append(t) }
+        if let note = noteLine(r) { out.append(note) }
+        out.append(contentsOf: actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
+        if kind == .sides {
+            if !r.before.note.isEmpty { out.append(beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
+            if !r.after.note.isEmpty { out.append(afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
+        }
+        return out
+    }
+
     public func change(_ r: RuleChange) -> String {
         switch r.change {
         case .improved: return lang.pick(en: "improved", fr: "en progrès") + " (+\(r.delta ?? 0))"

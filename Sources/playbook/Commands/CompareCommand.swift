@@ -71,15 +71,9 @@ struct CompareCommand: ParsableCommand {
         }
         func side(_ path: String, _ catalogPath: String?) throws -> Comparison.Side {
             let cat = try catalog(catalogPath)
-            do throws(FileError) {
-                let loaded = try Documents.loadAssessment(path, catalog: cat)
-                for warning in loaded.warnings where warning != .catalogContentDiffers {
-                    Output.err(TerminalSafety.visible(path) + ": " + lang.pick(en: "warning: ", fr: "attention : ") + warning.message(lang))
-                }
-                return Comparison.Side(assessment: loaded.assessment, catalog: cat, path: path)
-            } catch {
-                throw CLIError.file(error, lang)
-            }
+            // A changed catalogue is said once, by the comparison itself.
+            let loaded = try common.loadAssessment(path, catalog: cat, skip: { $0 == .catalogContentDiffers })
+            return Comparison.Side(assessment: loaded.assessment, catalog: cat, path: path)
         }
         let first = try side(a, catalogA), second = try side(b, catalogB)
         let comparison: Comparison

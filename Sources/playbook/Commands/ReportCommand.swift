@@ -56,15 +56,7 @@ struct ReportCommand: ParsableCommand {
         }
         let asOfDate = try asOf.map { try parseDate($0, option: "--as-of", lang: lang) }
         let catalog = try common.loadCatalog()
-        let loaded: Documents.LoadedAssessment
-        do throws(FileError) {
-            loaded = try Documents.loadAssessment(file, catalog: catalog)
-        } catch {
-            throw CLIError.file(error, lang)
-        }
-        for warning in loaded.warnings {
-            Output.err(TerminalSafety.visible(file) + ": " + lang.pick(en: "warning: ", fr: "attention : ") + warning.message(lang))
-        }
+        let loaded = try common.loadAssessment(file, catalog: catalog)
         // Colour only for a terminal that can show it, and never when NO_COLOR is set (to anything, even empty).
         let color = output == nil && Output.isTerminal(1) && Environment.value("NO_COLOR") == nil && Environment.value("TERM") != "dumb"
         let options = ReportOptions(format: format, lang: lang, asOf: asOfDate, width: output == nil ? Output.width : 80,

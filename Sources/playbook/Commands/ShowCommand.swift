@@ -20,15 +20,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let lang = common.language
         let catalog = try common.loadCatalog()
-        let loaded: Documents.LoadedAssessment
-        do throws(FileError) {
-            loaded = try Documents.loadAssessment(file, catalog: catalog)
-        } catch {
-            throw CLIError.file(error, lang)
-        }
-        for warning in loaded.warnings {
-            Output.err(TerminalSafety.visible(file) + ": " + lang.pick(en: "warning: ", fr: "attention : ") + warning.message(lang))
-        }
+        let loaded = try common.loadAssessment(file, catalog: catalog)
         let today = try asOf.map { try parseDate($0, option: "--as-of", lang: lang) } ?? Now.today()
         let summary = Scoring.summarize(loaded.assessment, catalog: catalog)
         Output.out(SummaryText.render(loaded.assessment, catalog: catalog, summary: summary,

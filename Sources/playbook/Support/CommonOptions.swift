@@ -29,6 +29,24 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+extension CommonOptions {
+    /// Loads an assessment against `catalog`, printing its warnings (newer format, catalogue
+    /// changes) on stderr; load errors become one message and exit status 2 (or 1).
+    func loadAssessment(_ path: String, catalog: Catalog, unchanged: Bool = false, skip: (Assessment.Warning) -> Bool = { _ in false }) throws -> Documents.LoadedAssessment {
+        let lang = language
+        let loaded: Documents.LoadedAssessment
+        do throws(FileError) {
+            loaded = try Documents.loadAssessment(path, catalog: catalog)
+        } catch {
+            throw CLIError.file(error, lang, unchanged: unchanged)
+        }
+        for warning in loaded.warnings where !skip(warning) {
+            Output.err(TerminalSafety.visible(path) + ": " + lang.pick(en: "warning: ", fr: "attention : ") + warning.message(lang))
+        }
+        return loaded
+    }
+}
+
 func exitProcess(_ status: Int32) -> Never {
     Glibc.exit(status)
 }
