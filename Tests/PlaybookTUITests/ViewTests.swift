@@ -35,7 +35,7 @@ import Testing
             " Levels",
             " 0 Absent — All partners are handled the same way, whatever the nature of   ↓ J",
             "",
-            " 0–3 score n N/A u unknown t target Tab next Enter note v evidence a actions",
+            " 0–3 score n N/A u unknown t target Tab next Enter note s save ? help q quit",
         ])
     }
 
@@ -65,7 +65,7 @@ import Testing
         #expect(lines[1] == " Évaluées 1/16 · Score 33,3\u{202F}% Émergent · Couverture 6,3\u{202F}%")
         #expect(lines[3] == "  1  1  Travailler à un niveau stratégique")
         #expect(lines[11] == " 2. Fixer des objectifs ambitieux et chiffrés")
-        #expect(lines.last == " 0–3 niveau n N/A u inconnu t cible Tab suivante")
+        #expect(lines.last == " 0–3 niveau n N/A u inconnu s enregistrer ? aide q quitter")
     }
 
     @Test func languageSwitchesWithL() {
@@ -109,7 +109,7 @@ import Testing
         let lines = frame(s)
         #expect(lines[2] == " Help — keys on this screen")
         for binding in Keymap.bindings(.checklist) {
-            #expect(lines.contains { $0.contains(binding.label) && $0.contains(binding.help.en) }, "\(binding.label)")
+            #expect(lines.contains { $0.contains(binding.label(.en)) && $0.contains(binding.help.en) }, "\(binding.label(.en))")
         }
         press(&s, [.escape])
         #expect(s.mode == .checklist)

@@ -1,3 +1,5 @@
+import PlaybookCore
+
 /// A key press or terminal event, decoded by the terminal backend.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -13,7 +15,20 @@ public enum Key: Hashable, Sendable {
     /// The terminal changed size (not a key the keymap sees; the session turns it into `.resize`).
     case resize
 
-    /// How the key is written in help and footer hints.
+    /// How the key is written in help and footer hints, in the interface language.
+    public func label(_ lang: Language) -> String {
+        switch self {
+        case .char(" "): return lang.pick(en: "Space", fr: "Espace")
+        case .enter: return lang.pick(en: "Enter", fr: "Entrée")
+        case .escape: return lang.pick(en: "Esc", fr: "Échap")
+        case .backspace: return lang.pick(en: "Backspace", fr: "Retour arrière")
+        case .delete: return lang.pick(en: "Del", fr: "Suppr")
+        case .backTab: return lang.pick(en: "Shift-Tab", fr: "Maj-Tab")
+        default: return label
+        }
+    }
+
+    /// How the key is written (English key names).
     public var label: String {
         switch self {
         case .char(" "): return "Space"

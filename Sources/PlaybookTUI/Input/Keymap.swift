@@ -31,10 +31,16 @@ public struct Binding: Sendable {
     }
 
     /// The key shown in the footer: the first one, or the label.
-    public var hintKey: String { keyLabel ?? keys.first?.label ?? "" }
+    public func hintKey(_ lang: Language) -> String { keyLabel ?? keys.first?.label(lang) ?? "" }
+
+    /// Help, save and quit are always shown in the footer, whatever the width.
+    public var isEssential: Bool {
+        guard let key = keys.first, let action = action(key) else { return false }
+        return action == .showHelp || action == .quit || action == .save || action == .back
+    }
 
     /// `0–3` or `j/↓`.
-    public var label: String { keyLabel ?? keys.map(\.label).joined(separator: "/") }
+    public func label(_ lang: Language) -> String { keyLabel ?? keys.map { $0.label(lang) }.joined(separator: "/") }
 }
 
 /// The one table from keys to actions, per screen; it also writes the help screen and footer hints (STYLE.md §3).

@@ -46,16 +46,29 @@ enum FooterView {
             }
             screen.put(message.text, x: 1, y: layout.messageRow, role: role, maxWidth: s.width - 2)
         }
-        var x = 1
-        for binding in Keymap.bindings(s.mode.kind) where binding.footer {
-            let key = binding.hintKey
+        // Essential hints (help, save, quit, back) always fit; the others fill what is left, in keymap order.
+        let hints = Keymap.bindings(s.mode.kind).filter(\.footer).map { binding -> (key: String, text: String, essential: Bool) in
             let text = binding.hintText(s.language)
-            let shortText = text.split(separator: " (").first.map(String.init) ?? text
-            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(shortText) + 2
-            if x + needed > s.width { break }
-            x += screen.put(key, x: x, y: layout.footerRow, role: .key)
+            return (binding.hintKey(s.language), text.split(separator: " (").first.map(String.init) ?? text, binding.isEssential)
+        }
+        func width(_ h: (key: String, text: String, essential: Bool)) -> Int { DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.text) + 1 }
+        var room = s.width - 1 - hints.filter(\.essential).map(width).reduce(0, +)
+        var shown = [Bool](repeating: false, count: hints.count)
+        for (i, h) in hints.enumerated() {
+            if h.essential {
+                shown[i] = true
+            } else if width(h) <= room {
+                shown[i] = true
+                room -= width(h)
+            } else {
+                room = -1
+            }
+        }
+        var x = 1
+        for (i, h) in hints.enumerated() where shown[i] && x < s.width {
+            x += screen.put(h.key, x: x, y: layout.footerRow, role: .key)
             x += 1
-            x += screen.put(shortText, x: x, y: layout.footerRow, role: .muted)
+            x += screen.put(h.text, x: x, y: layout.footerRow, role: .muted)
             x += 1
         }
     }

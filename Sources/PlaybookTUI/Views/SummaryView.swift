@@ -30,7 +30,7 @@ enum HelpView {
         let lang = s.language
         var lines: [(String, String)] = []
         for binding in Keymap.bindings(topic.kind) {
-            lines.append((binding.label, binding.help[lang]))
+            lines.append((binding.label(lang), binding.help[lang]))
         }
         if Keymap.textEntry(topic.kind) {
             lines.append((lang.pick(en: "other keys", fr: "autres touches"), lang.pick(en: "type text (accents, any language; paste works)", fr: "saisir du texte (accents, toute langue ; le collage fonctionne)")))
