@@ -154,7 +154,7 @@ public enum Keymap {
         Binding([.backTab, .up], en: "previous field", fr: "champ précédent", .previousField),
         Binding([.char(" ")], "Space", en: "next choice (in a choice field)", fr: "choix suivant (dans un champ à choix)", action: { _ in .cycleChoice(1) }),
         Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
-        Binding([.function(1)], en: "help", fr: "aide", .showHelp),
+        Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
     static let target: [Binding] = [
@@ -190,7 +190,7 @@ public enum Keymap {
             Binding([.down, .char("j")], en: "next", fr: "suivant", .listDown),
             Binding([.up, .char("k")], en: "previous", fr: "précédent", .listUp),
             Binding([.escape, .char("q")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
-            Binding([.char("?"), .function(1)], en: "help", fr: "aide", .showHelp),
+            Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
         ]
     }
 
@@ -199,7 +199,7 @@ public enum Keymap {
         Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
         Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
-        Binding([.char("?"), .function(1)], en: "help", fr: "aide", .showHelp),
+        Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
     static let compare: [Binding] = [
