@@ -182,3 +182,25 @@ def test_export_and_compare_from_the_checklist(pane, tmp_path):
     p.wait_for("STRATEGY AND TARGETS")
     p.keys("q")
     assert p.wait_done() == 0
+
+
+def test_long_notes_in_the_external_editor(pane, tmp_path):
+    """Issue 3: Ctrl-X hands the note to $EDITOR, as git does, and takes it back."""
+    editor = tmp_path / "ed.sh"
+    editor.write_text('#!/bin/sh\nprintf "written in the editor é\\n" >> "$1"\n')
+    editor.chmod(0o755)
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "a.json", "--lang", "en"), env={"EDITOR": str(editor), "VISUAL": None})
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("Enter")
+    p.type("typed first ")
+    p.keys("C-x")
+    p.wait_for("typed first written in the editor é")
+    p.keys("Escape")
+    time.sleep(0.1)
+    p.keys("s")
+    p.wait_for("Saved a.json.")
+    p.keys("q")
+    assert p.wait_done() == 0
+    assert read_json(tmp_path / "a.json")["answers"]["strategic-level"]["note"] == "typed first written in the editor é"
+    assert not list((tmp_path / "state" / "playbook").glob("note-*.txt"))
