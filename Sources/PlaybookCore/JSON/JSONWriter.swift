@@ -12,9 +12,39 @@ public enum JSONWriter {
 
     /// Compact output with every object's keys sorted by code point: the canonical bytes that are hashed.
     public static func canonical(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        writeCanonical(value, into: &out)
-        return out
+        var sink = CanonicalSink(hasher: nil)
+        writeCanonical(value, into: &sink)
+        return sink.bytes
+    }
+
+    /// The SHA-256 of `canonical(value)`, hashed as it is written: the canonical bytes of a large
+    /// catalogue are never held whole.
+    public static func canonicalSHA256(_ value: JSONValue) -> String {
+        var sink = CanonicalSink(hasher: SHA256.Hasher())
+        writeCanonical(value, into: &sink)
+        sink.flush()
+        return sink.hasher!.finalize()
+    }
+
+    /// Where canonical bytes go: kept whole, or handed to a hasher every 64 KiB.
+    private struct CanonicalSink {
+        var bytes: [UInt8] = []
+        var hasher: SHA256.Hasher?
+
+        init(hasher: SHA256.Hasher?) {
+            self.hasher = hasher
+            if hasher != nil { bytes.reserveCapacity(1 << 16 + 4096) }
+        }
+
+        mutating func flushIfFull() {
+            if hasher != nil, bytes.count >= 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            guard hasher != nil else { return }
+            hasher!.update(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A JSON string literal for `text`, quotes included.
@@ -59,27 +89,28 @@ public enum JSONWriter {
         }
     }
 
-    private static func writeCanonical(_ value: JSONValue, into out: inout [UInt8]) {
+    private static func writeCanonical(_ value: JSONValue, into sink: inout CanonicalSink) {
         switch value {
         case .array(let elements):
-            out.append(UInt8(ascii: "["))
+            sink.bytes.append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeCanonical(element, into: &out)
+                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                writeCanonical(element, into: &sink)
             }
-            out.append(UInt8(ascii: "]"))
+            sink.bytes.append(UInt8(ascii: "]"))
         case .object(let object):
-            out.append(UInt8(ascii: "{"))
+            sink.bytes.append(UInt8(ascii: "{"))
             let sorted = object.members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
             for (i, member) in sorted.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                writeCanonical(member.value, into: &out)
+                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                writeString(member.key, into: &sink.bytes)
+                sink.bytes.append(UInt8(ascii: ":"))
+                writeCanonical(member.value, into: &sink)
             }
-            out.append(UInt8(ascii: "}"))
+            sink.bytes.append(UInt8(ascii: "}"))
         default:
-            writeScalar(value, into: &out)
+            writeScalar(value, into: &sink.bytes)
+            sink.flushIfFull()
         }
     }
 
