@@ -51,8 +51,15 @@ public final class Session {
         dispatch(.tick(clock()))
         lastKeyTime = monotonicSeconds()
         var status: Int32 = 0
+        // The screen is a pure function of the state, which only `dispatch` changes: a wake-up of
+        // the read timeout that dispatched nothing has nothing new to draw (it used to re-render
+        // the whole screen every second while the user read).
+        var needsDraw = true
         while running {
-            terminal.draw(render(), cursor: cursorPosition(state))
+            if needsDraw {
+                terminal.draw(render(), cursor: cursorPosition(state))
+                needsDraw = false
+            }
             let key = terminal.readKey(timeout: 1000)
             if let sig = takeSignal() {
                 status = 128 + sig
@@ -62,14 +69,17 @@ public final class Session {
                 terminal.resume()
                 let size = terminal.size
                 dispatch(.resize(width: size.width, height: size.height))
+                needsDraw = true
             }
             guard let key else {
                 if !idleSent, monotonicSeconds() - lastKeyTime >= 5 {
                     idleSent = true
                     dispatch(.idle)
+                    needsDraw = true
                 }
                 continue
             }
+            needsDraw = true
             dispatch(.tick(clock()))
             handle(key)
             // Drain what is already queued (a paste, key repeat) before drawing again.

@@ -127,34 +127,42 @@ public final class Terminal {
         (Int(pb_cols()), Int(pb_lines()))
     }
 
-    /// Sends `screen` to ncurses: only rows that changed since the last frame are rewritten, and
-    /// ncurses sends the terminal only the cells that differ.
+    /// Sends `screen` to ncurses: only the span of each row that changed since the last frame is
+    /// rewritten, and ncurses sends the terminal only the cells that differ.
     public func draw(_ screen: Screen, cursor: (x: Int, y: Int)?) {
         let previous = lastDrawn
         let sameSize = previous?.width == screen.width && previous?.height == screen.height
         if !sameSize { erase() }
-        var text = ""
-        text.reserveCapacity(screen.width * 4)
         for y in 0..<screen.height {
-            if sameSize, let previous, rowEqual(previous, screen, y) { continue }
-            var x = 0
-            wmove(pb_stdscr(), Int32(y), 0)
-            while x < screen.width {
+            var first = 0
+            var last = screen.width - 1
+            if sameSize, let previous {
+                guard let span = changedSpan(previous, screen, y) else { continue }
+                (first, last) = span
+            }
+            wmove(pb_stdscr(), Int32(y), Int32(first))
+            var x = first
+            while x <= last {
                 let role = screen[x, y].role
-                text.removeAll(keepingCapacity: true)
                 var end = x
-                while end < screen.width, screen[end, y].role == role {
-                    text += screen[end, y].text
+                bytes.removeAll(keepingCapacity: true)
+                while end <= last, screen[end, y].role == role {
+                    bytes.append(contentsOf: screen[end, y].text.utf8)
                     end += 1
                 }
                 palette.apply(role)
-                // The last cell of the last row cannot be written without scrolling; leave it.
-                if y == screen.height - 1, end == screen.width, !text.isEmpty {
-                    var clipped = text
+                if y == screen.height - 1, end == screen.width, !bytes.isEmpty {
+                    // The last cell of the last row cannot be written without scrolling; leave it.
+                    var clipped = String(decoding: bytes, as: UTF8.self)
                     if DisplayWidth.of(String(clipped.last!)) > 0 { clipped.removeLast() }
                     waddstr(pb_stdscr(), clipped)
                 } else {
-                    waddstr(pb_stdscr(), text)
+                    // NUL-terminated too: waddnstr reads the byte after the last one before it stops.
+                    let count = Int32(bytes.count)
+                    bytes.append(0)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { _ = waddnstr(pb_stdscr(), $0.baseAddress, count) }
+                    }
                 }
                 x = end
             }
@@ -170,9 +178,21 @@ public final class Terminal {
         lastDrawn = screen
     }
 
-    private func rowEqual(_ a: Screen, _ b: Screen, _ y: Int) -> Bool {
-        for x in 0..<a.width where a[x, y] != b[x, y] { return false }
-        return true
+    /// The bytes of one run of cells, reused from frame to frame.
+    private var bytes: [UInt8] = []
+
+    /// The first and last columns of row `y` that differ, widened so that no wide character is cut
+    /// in half (its right half is an empty cell); nil when the row is unchanged. Rewriting only this
+    /// span keeps a one-line move from re-adding every character of the rows it touches.
+    private func changedSpan(_ a: Screen, _ b: Screen, _ y: Int) -> (Int, Int)? {
+        var first = 0
+        while first < b.width, a[first, y] == b[first, y] { first += 1 }
+        guard first < b.width else { return nil }
+        var last = b.width - 1
+        while last > first, a[last, y] == b[last, y] { last -= 1 }
+        while first > 0, a[first, y].text.isEmpty || b[first, y].text.isEmpty { first -= 1 }
+        while last + 1 < b.width, a[last + 1, y].text.isEmpty || b[last + 1, y].text.isEmpty { last += 1 }
+        return (first, last)
     }
 
     /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key.

@@ -53,6 +53,32 @@ import Testing
         #expect(Timestamp(iso: "2026-11-27 10:30:00Z") == nil)
     }
 
+    @Test func fastTextPathsAgreeWithTheCharacterByCharacterOnes() async {
+        // Simple scalars, spaces, line feeds, and what must send text down the general path:
+        // CR (CR LF is one character), combining marks, a space followed by a mark, wide and emoji.
+        let pieces = ["a", "é", "Z", "’", "—", "…", "→", "│", "€", "\u{A0}", " ", " ", "  ", "\n", "\r\n", "\r",
+                      "e\u{301}", " \u{301}", "日", "😀", "❤\u{FE0F}", "\u{200D}", "\u{1B}", "x"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...40).map { $0.joined() }
+        await propertyCheck(count: 800, input: texts, Gen.int(in: 1...12)) { text, width in
+            #expect(TextWrap.lines(text, width: width) == TextWrap.linesByCharacters(text, width: width))
+            #expect(DisplayWidth.of(text) == DisplayWidth.ofCharacters(text))
+        }
+    }
+
+    @Test func incrementalSHA256MatchesTheOneShotDigest() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        for split in [0, 1, 63, 64, 65, 500, 1000] {
+            var hasher = SHA256.Hasher()
+            hasher.update(Array(bytes[..<split]))
+            hasher.update(Array(bytes[split...]))
+            #expect(hasher.finalize() == SHA256.hex(bytes))
+        }
+        let value = try! JSONParser.parse(#"{"b":[1,"é\u0001",{"z":true,"a":null}],"a":"x"}"#)
+        #expect(JSONWriter.canonicalSHA256(value) == SHA256.hex(JSONWriter.canonical(value)))
+        let catalogue = try! JSONParser.parse(DefaultCatalog.bytes)
+        #expect(JSONWriter.canonicalSHA256(catalogue) == SHA256.hex(JSONWriter.canonical(catalogue)))
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -33,7 +33,7 @@ extension Catalog {
         guard let id, let version, let title, let description, let source, let scale else { return nil }
         return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
                        source: source, scale: scale, themes: themes, rules: rules,
-                       sha256: SHA256.hex(JSONWriter.canonical(value)))
+                       sha256: JSONWriter.canonicalSHA256(value))
     }
 
     private static func validID(_ s: String?, at pointer: JSONPointer, log: ProblemLog) -> String? {

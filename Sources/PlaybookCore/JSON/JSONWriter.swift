@@ -12,9 +12,39 @@ public enum JSONWriter {
 
     /// Compact output with every object's keys sorted by code point: the canonical bytes that are hashed.
     public static func canonical(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        writeCanonical(value, into: &out)
-        return out
+        var sink = CanonicalSink(hasher: nil)
+        writeCanonical(value, into: &sink)
+        return sink.bytes
+    }
+
+    /// The SHA-256 of `canonical(value)`, hashed as it is written: the canonical bytes of a large
+    /// catalogue are never held whole.
+    public static func canonicalSHA256(_ value: JSONValue) -> String {
+        var sink = CanonicalSink(hasher: SHA256.Hasher())
+        writeCanonical(value, into: &sink)
+        sink.flush()
+        return sink.hasher!.finalize()
+    }
+
+    /// Where canonical bytes go: kept whole, or handed to a hasher every 64 KiB.
+    private struct CanonicalSink {
+        var bytes: [UInt8] = []
+        var hasher: SHA256.Hasher?
+
+        init(hasher: SHA256.Hasher?) {
+            self.hasher = hasher
+            if hasher != nil { bytes.reserveCapacity(1 << 16 + 4096) }
+        }
+
+        mutating func flushIfFull() {
+            if hasher != nil, bytes.count >= 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            guard hasher != nil else { return }
+            hasher!.update(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A JSON string literal for `text`, quotes included.
@@ -59,27 +89,28 @@ public enum JSONWriter {
         }
     }
 
-    private static func writeCanonical(_ value: JSONValue, into out: inout [UInt8]) {
+    private static func writeCanonical(_ value: JSONValue, into sink: inout CanonicalSink) {
         switch value {
         case .array(let elements):
-            out.append(UInt8(ascii: "["))
+            sink.bytes.append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeCanonical(element, into: &out)
+                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                writeCanonical(element, into: &sink)
             }
-            out.append(UInt8(ascii: "]"))
+            sink.bytes.append(UInt8(ascii: "]"))
         case .object(let object):
-            out.append(UInt8(ascii: "{"))
+            sink.bytes.append(UInt8(ascii: "{"))
             let sorted = object.members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
             for (i, member) in sorted.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                writeCanonical(member.value, into: &out)
+                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                writeString(member.key, into: &sink.bytes)
+                sink.bytes.append(UInt8(ascii: ":"))
+                writeCanonical(member.value, into: &sink)
             }
-            out.append(UInt8(ascii: "}"))
+            sink.bytes.append(UInt8(ascii: "}"))
         default:
-            writeScalar(value, into: &out)
+            writeScalar(value, into: &sink.bytes)
+            sink.flushIfFull()
         }
     }
 
@@ -100,7 +131,65 @@ public enum JSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// The escape of one scalar that cannot be written raw: `"`, `\\`, a control, DEL, C1 or a bidi control.
+    private static func writeEscaped(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case 0x22: out.append(contentsOf: "\\\"".utf8)
+        case 0x5C: out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x08: out.append(contentsOf: "\\b".utf8)
+        case 0x0C: out.append(contentsOf: "\\f".utf8)
+        default:
+            out.append(contentsOf: "\\u".utf8)
+            for shift in stride(from: 12, through: 0, by: -4) {
+                out.append(hexDigits[Int((v >> UInt32(shift)) & 0xF)])
+            }
+        }
+    }
+
     private static func writeString(_ s: String, into out: inout [UInt8]) {
+        // Runs of bytes that need no escape are copied whole: saving an assessment and hashing a
+        // catalogue are mostly this loop.
+        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            out.append(UInt8(ascii: "\""))
+            var runStart = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 1
+                var scalar: Unicode.Scalar?
+                if b < 0x80 {
+                    if b == 0x22 || b == 0x5C || b < 0x20 || b == 0x7F { scalar = Unicode.Scalar(b) }
+                } else {
+                    var v: UInt32
+                    if b < 0xE0 {
+                        length = 2
+                        v = UInt32(b & 0x1F)
+                    } else if b < 0xF0 {
+                        length = 3
+                        v = UInt32(b & 0x0F)
+                    } else {
+                        length = 4
+                        v = UInt32(b & 0x07)
+                    }
+                    for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if let u = Unicode.Scalar(v), TerminalSafety.isUnsafe(u) { scalar = u }
+                }
+                if let scalar {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    writeEscaped(scalar, into: &out)
+                    runStart = i + length
+                }
+                i += length
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if done == true { return }
         out.append(UInt8(ascii: "\""))
         for scalar in s.unicodeScalars {
             let v = scalar.value

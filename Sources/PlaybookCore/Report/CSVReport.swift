@@ -62,6 +62,12 @@ struct CSVWriter {
     /// The cell as a spreadsheet will show it: line breaks as LF (CRLF only ends records), tabs kept,
     /// other controls visible, a formula defused with a leading `'`.
     static func cellText(_ text: String) -> String {
+        let defused = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+        // Most cells have nothing to change: one scan instead of a copy scalar by scalar. CR is
+        // unsafe, so text with one still goes the long way and has its line breaks unified.
+        if !text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && TerminalSafety.isUnsafe($0) }) {
+            return defused ? "'" + text : text
+        }
         var s = String.UnicodeScalarView()
         for scalar in ReportText.unifyingNewlines(text).unicodeScalars {
             if scalar == "\n" || scalar == "\t" || !TerminalSafety.isUnsafe(scalar) {

@@ -11,6 +11,18 @@ enum HTMLText {
     }
 
     static func append(_ text: String, to out: inout String, keepNewlines: Bool = true) {
+        // Most text needs no escaping at all: one scan, then one append.
+        let plain = !text.unicodeScalars.contains { scalar in
+            switch scalar {
+            case "&", "<", ">", "\"", "'", "\t": return true
+            case "\n": return !keepNewlines
+            default: return TerminalSafety.isUnsafe(scalar)
+            }
+        }
+        if plain {
+            out += text
+            return
+        }
         for scalar in ReportText.unifyingNewlines(text).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

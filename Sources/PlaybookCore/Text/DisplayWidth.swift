@@ -14,8 +14,10 @@ public enum DisplayWidth {
 
     /// Columns taken by one grapheme cluster (its first scalar decides; the rest combine).
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        // Looking for a second scalar instead of counting them all: most characters have one.
+        if scalars.next() != nil, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
             return 2
         }
         return of(first)
@@ -23,9 +25,35 @@ public enum DisplayWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ text: String) -> Int {
+        // Fast path: when every scalar is simple, each is a character of its own, one column wide.
+        var simple = 0
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar.value) else { return ofCharacters(text) }
+            simple += 1
+        }
+        return simple
+    }
+
+    /// The general path of `of(_: String)`, character by character.
+    static func ofCharacters(_ text: String) -> Int {
         var total = 0
         for ch in text { total += of(ch) }
         return total
+    }
+
+    /// True for scalars that are always a grapheme cluster of their own (no combining mark, joiner,
+    /// variation selector or CR among them) and one column wide: printable Latin, Latin-1 and
+    /// Latin Extended, typographic punctuation, currency signs, arrows, box drawing and the geometric
+    /// shapes the views use. Text made only of them can be measured and cut scalar by scalar, without
+    /// grapheme breaking, which is most of the cost of laying out text.
+    @inline(__always)
+    public static func isSimple(_ v: UInt32) -> Bool {
+        if v < 0x7F { return v >= 0x20 }
+        if v < 0x300 { return v >= 0xA0 }
+        switch v {
+        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF, 0x2500...0x25FC: return true
+        default: return false
+        }
     }
 
     static func isWide(_ v: UInt32) -> Bool {

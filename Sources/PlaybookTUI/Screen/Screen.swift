@@ -44,6 +44,15 @@ public struct Screen: Equatable, Sendable {
         let limit = min(width, x + max(0, maxWidth ?? width))
         var column = x
         let safe = TerminalSafety.visible(text)
+        if safe.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
+            // Every scalar is a one-column character of its own: no grapheme breaking needed.
+            for scalar in safe.unicodeScalars {
+                if column + 1 > limit { break }
+                if column >= 0 { cells[y * width + column] = Cell(String(scalar), role) }
+                column += 1
+            }
+            return max(0, column - x)
+        }
         for ch in safe {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
