@@ -67,7 +67,7 @@ public struct SessionFiles {
 }
 
 /// One writer per file (D8): an exclusive `flock` on a lock file, released by the kernel when
-/// its holder exits, even after `kill -9`. Who holds it is written beside it through the save routine.
+/// its holder exits, even after `kill -9`. Who holds it is read from the kernel's lock table.
 public final class FileLock {
     private var fd: Int32 = -1
     let files: SessionFiles
@@ -82,34 +82,45 @@ public final class FileLock {
         fd = open(files.lockPath, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { return nil }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            var st = stat()
+            let inode = fstat(fd, &st) == 0 ? UInt64(st.st_ino) : 0
             close(fd)
             fd = -1
-            let holder = (try? SafeFile.read(files.lockPath + ".owner", limit: 4096)).map { String(decoding: $0, as: UTF8.self) } ?? "another playbook"
-            return TerminalSafety.visible(holder.trimmingCharactersNewline())
+            return FileLock.holder(ofInode: inode) ?? "another playbook"
         }
-        var host = [CChar](repeating: 0, count: 256)
-        gethostname(&host, 255)
-        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
-        let owner = "\(user)@\(cString(host)) (pid \(getpid()))"
-        try? SafeFile.save(Array(owner.utf8), to: files.lockPath + ".owner")
+        return nil
+    }
+
+    /// Who holds an flock on the file with this inode, from /proc/locks (Linux): `user@host (pid N)`.
+    /// Read only when the lock is taken, so opening a file writes nothing and costs no fsync.
+    static func holder(ofInode inode: UInt64) -> String? {
+        guard inode != 0, let table = try? SafeFile.read("/proc/locks", limit: 4 * 1024 * 1024) else { return nil }
+        for line in String(decoding: table, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]),
+                  let last = fields[5].split(separator: ":").last, UInt64(last) == inode else { continue }
+            var user = "uid ?"
+            if let status = try? SafeFile.read("/proc/\(pid)/status", limit: 65_536) {
+                for l in String(decoding: status, as: UTF8.self).split(separator: "\n") where l.hasPrefix("Uid:") {
+                    if let uid = l.split(whereSeparator: { $0 == "\t" || $0 == " " }).dropFirst().first.flatMap({ UInt32($0) }) {
+                        user = getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? "uid \(uid)"
+                    }
+                }
+            }
+            var host = [CChar](repeating: 0, count: 256)
+            gethostname(&host, 255)
+            return TerminalSafety.visible("\(user)@\(cString(host)) (pid \(pid))")
+        }
         return nil
     }
 
     public func release() {
         guard fd >= 0 else { return }
-        unlink(files.lockPath + ".owner")
         close(fd)
         fd = -1
     }
 }
 
-extension String {
-    func trimmingCharactersNewline() -> String {
-        var s = self
-        while s.last == "\n" || s.last == " " { s.removeLast() }
-        return s
-    }
-}
 
 /// The text of a NUL-terminated C buffer.
 func cString(_ buffer: [CChar]) -> String {
