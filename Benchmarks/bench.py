@@ -236,8 +236,8 @@ def subjects(binary, titles, tmp):
     def new_file():
         return [binary, "assess", str(tmp / f"new-{next(counter)}.json")]
 
-    # The footer's last hint ("summary" in English at 100 columns) is on the screen's last row: drawn last.
-    playbook = Subject("playbook assess NEW.json", new_file, b"summary", [b"q", b"d"], env)
+    # The footer always ends with the quit hint, on the screen's last row: drawn last.
+    playbook = Subject("playbook assess NEW.json", new_file, b"quit", [b"q", b"d"], env)
     dialog = Subject("dialog --checklist (16 titles)", lambda: dialog_checklist_argv(titles), b"ancel", [b"\x1b", b"\x1b"], env)
     inputbox = Subject("dialog --inputbox", lambda: ["/usr/bin/dialog", "--inputbox", "Note", "10", "60"], b"ancel", [b"\x1b", b"\x1b"], env)
     return playbook, dialog, inputbox
