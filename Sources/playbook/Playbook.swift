@@ -52,7 +52,7 @@ struct Playbook: ParsableCommand {
             exitProcess(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            let message = TerminalSafety.visible(fullMessage(for: error), keepNewlines: true)
+            let message = TerminalSafety.visible(UsageMessages.localized(fullMessage(for: error)), keepNewlines: true)
             if code == .success {
                 if !message.isEmpty { Output.out(message) }
                 exitProcess(0)

@@ -216,3 +216,15 @@ import Testing
         #expect(try readText(dir + "/future.json") == text)
     }
 }
+
+@Suite struct UsageLanguageTests {
+    @Test func usageErrorsFollowTheInterfaceLanguage() throws {
+        let dir = try temporaryFolder()
+        let fr = try playbook(["new", "x.json", "--side", "theirs"], in: dir, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(fr.status == 2)
+        #expect(fr.stderr.hasPrefix("Erreur : La valeur 'theirs' n’est pas valide pour '--side <side>'. Valeurs possibles : 'ours', 'partner' ou 'joint'."))
+        #expect(fr.stderr.contains("Voir « playbook new --help » pour plus d’informations."))
+        let en = try playbook(["frobnicate"], in: dir)
+        #expect(en.stderr.hasPrefix("Error: Unexpected argument 'frobnicate'"))
+    }
+}

@@ -1,0 +1,33 @@
+/// swift-argument-parser writes its usage errors in English; the phrases it uses are few and
+/// fixed, so a French user gets them translated here rather than half in one language.
+enum UsageMessages {
+    private static let french: [(String, String)] = [
+        ("Error: ", "Erreur : "),
+        ("Usage: ", "Usage : "),
+        ("  See '", "  Voir « "),
+        ("' for more information.", " » pour plus d’informations."),
+        ("Unexpected argument '", "Argument inattendu '"),
+        (" unexpected arguments: '", " arguments inattendus : '"),
+        ("Missing expected argument '", "Argument attendu manquant '"),
+        ("Missing one of: '", "Il manque l’un de : '"),
+        ("Unknown option '", "Option inconnue '"),
+        ("Missing value for '", "Valeur manquante pour '"),
+        ("The value '", "La valeur '"),
+        ("' is invalid for '", "' n’est pas valide pour '"),
+        ("' is invalid.", "' n’est pas valide."),
+        (". Please provide one of the following:", ". Valeurs possibles :"),
+        (". Please provide one of ", ". Valeurs possibles : "),
+        ("Invalid option: ", "Option invalide : "),
+        ("' or '", "' ou '"),
+        ("Help:  ", "Aide :  "),
+        ("Missing required subcommand.", "Sous-commande manquante."),
+    ]
+
+    /// `message` in the interface language.
+    static func localized(_ message: String) -> String {
+        guard interfaceLanguage == .fr else { return message }
+        var out = message
+        for (en, fr) in french { out = out.replacing(en, with: fr) }
+        return out
+    }
+}
