@@ -69,6 +69,7 @@ import Testing
         ("SIDE\"theirs\"", "/side", "\"theirs\" is not one of: ours, partner, joint"),
         ("DATE\"27/11/2026\"", "/assessedOn", "\"27/11/2026\" is not a real date"),
         ("CATALOG\"other-catalogue\"", "/catalog/id", "made with catalogue \"other-catalogue\""),
+        ("ANSWERS{\"strategic-level\": {\"target\": null}}", "/answers/strategic-level/target", "expected integer, found null"),
     ])
     func badDocumentsNameThePointerAndTheProblem(template: String, pointer: String, message: String) {
         let base = String(decoding: sampleAssessment().encoded(catalog: catalog), as: UTF8.self)

@@ -96,7 +96,7 @@ extension Assessment {
         let name = log.required(o, "name", at: p).flatMap { log.string($0, at: p.appending("name"), maxLength: maxNameLength) }
         let partner = log.required(o, "partner", at: p).flatMap { log.string($0, at: p.appending("partner"), maxLength: maxNameLength) }
         var segment: Segment?
-        if let s = o["segment"], s != .null { segment = log.choice(s, at: p.appending("segment"), as: Segment.self) }
+        if let s = o["segment"] { segment = log.choice(s, at: p.appending("segment"), as: Segment.self) }
         guard let name, let partner else { return nil }
         return Program(name: name, partner: partner, segment: segment, extra: o.excluding(["name", "partner", "segment"]))
     }
@@ -128,7 +128,7 @@ extension Assessment {
         } else if o["state"] == nil {
             for key in ["score", "reason"] where o[key] != nil { log.add(p.appending(key), .notAllowedForState(key, state: "(none)")) }
         }
-        if let v = o["target"], v != .null { answer.target = log.integer(v, at: p.appending("target"), in: 0...3) }
+        if let v = o["target"] { answer.target = log.integer(v, at: p.appending("target"), in: 0...3) }
         if let v = o["note"] { answer.note = log.string(v, at: p.appending("note"), maxLength: maxNoteLength) ?? "" }
         if let v = o["evidence"], let items = log.array(v, at: p.appending("evidence")) {
             if items.count > maxItemsPerRule { log.add(p.appending("evidence"), .tooMany(max: maxItemsPerRule)) }
@@ -157,7 +157,7 @@ extension Assessment {
         let strength = log.required(o, "strength", at: p).flatMap { log.choice($0, at: p.appending("strength"), as: Evidence.Strength.self) }
         var date: CalendarDate?
         var dateOK = true
-        if let v = o["date"], v != .null {
+        if let v = o["date"] {
             date = log.date(v, at: p.appending("date"))
             dateOK = date != nil
         }
@@ -173,7 +173,7 @@ extension Assessment {
         let status = log.required(o, "status", at: p).flatMap { log.choice($0, at: p.appending("status"), as: ActionItem.Status.self) }
         var due: CalendarDate?
         var dueOK = true
-        if let v = o["due"], v != .null {
+        if let v = o["due"] {
             due = log.date(v, at: p.appending("due"))
             dueOK = due != nil
         }
