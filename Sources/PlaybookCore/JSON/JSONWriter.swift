@@ -193,25 +193,12 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            switch v {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            default:
-                if TerminalSafety.isUnsafe(scalar) {
-                    out.append(contentsOf: "\\u".utf8)
-                    for shift in stride(from: 12, through: 0, by: -4) {
-                        out.append(hexDigits[Int((v >> UInt32(shift)) & 0xF)])
-                    }
-                } else if v < 0x80 {
-                    out.append(UInt8(v))
-                } else {
-                    out.append(contentsOf: UTF8.encode(scalar)!)
-                }
+            if v == 0x22 || v == 0x5C || TerminalSafety.isUnsafe(scalar) {
+                writeEscaped(scalar, into: &out)
+            } else if v < 0x80 {
+                out.append(UInt8(v))
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
         out.append(UInt8(ascii: "\""))
