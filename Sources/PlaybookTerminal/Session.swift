@@ -7,7 +7,10 @@ import PlaybookTUI
 public final class Session {
     private var state: AppState
     private let terminal = Terminal()
-    private var screen = Screen(width: 0, height: 0)
+    /// Two frames, drawn into in turn: the terminal keeps the last one to compare with, so
+    /// drawing into the other never copies a whole screen (copy-on-write) on each key.
+    private var screens = [Screen(width: 0, height: 0), Screen(width: 0, height: 0)]
+    private var nextScreen = 0
     /// What the file held when loaded or last saved, to notice changes made by others (D4).
     private var diskBytes: [UInt8]?
     private var files: SessionFiles
@@ -101,8 +104,10 @@ public final class Session {
     }
 
     private func render() -> Screen {
-        PlaybookTUI.render(state, into: &screen)
-        return screen
+        let i = nextScreen
+        nextScreen ^= 1
+        PlaybookTUI.render(state, into: &screens[i])
+        return screens[i]
     }
 
     private func takeSignal() -> Int32? {

@@ -147,7 +147,7 @@ public final class Terminal {
                 var end = x
                 bytes.removeAll(keepingCapacity: true)
                 while end <= last, screen[end, y].role == role {
-                    bytes.append(contentsOf: screen[end, y].text.utf8)
+                    screen[end, y].appendUTF8(to: &bytes)
                     end += 1
                 }
                 palette.apply(role)
@@ -190,8 +190,8 @@ public final class Terminal {
         guard first < b.width else { return nil }
         var last = b.width - 1
         while last > first, a[last, y] == b[last, y] { last -= 1 }
-        while first > 0, a[first, y].text.isEmpty || b[first, y].text.isEmpty { first -= 1 }
-        while last + 1 < b.width, a[last + 1, y].text.isEmpty || b[last + 1, y].text.isEmpty { last += 1 }
+        while first > 0, a[first, y].isContinuation || b[first, y].isContinuation { first -= 1 }
+        while last + 1 < b.width, a[last + 1, y].isContinuation || b[last + 1, y].isContinuation { last += 1 }
         return (first, last)
     }
 

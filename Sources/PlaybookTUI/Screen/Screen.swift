@@ -1,16 +1,65 @@
 import PlaybookCore
 
 /// One character cell: a grapheme (empty for the right half of a wide character) and its role.
+/// The grapheme's UTF-8 bytes are packed in two words, so cells are compared and copied without
+/// reference counting: every keystroke renders and compares a whole screen of them.
 public struct Cell: Equatable, Sendable {
-    public var text: String
+    @usableFromInline var low: UInt64
+    /// Bytes 8–14 of the grapheme, and its byte count in the top byte.
+    @usableFromInline var high: UInt64
     public var role: Role
 
     public init(_ text: String = " ", _ role: Role = .normal) {
-        self.text = text
+        self.init(utf8: text.utf8, role)
+    }
+
+    /// A cell holding one ASCII byte.
+    init(ascii: UInt8, _ role: Role) {
+        low = UInt64(ascii)
+        high = 1 << 56
         self.role = role
     }
 
-    public static let blank = Cell()
+    /// A cell from a grapheme's UTF-8 bytes; one longer than 15 bytes (rare emoji sequences) shows as U+FFFD.
+    init<S: Sequence<UInt8>>(utf8 bytes: S, _ role: Role) {
+        (low, high) = Cell.pack(bytes) ?? Cell.pack([0xEF, 0xBF, 0xBD])!
+        self.role = role
+    }
+
+    /// The two words holding `bytes`, or nil when there are more than 15.
+    private static func pack<S: Sequence<UInt8>>(_ bytes: S) -> (UInt64, UInt64)? {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var count = 0
+        for b in bytes {
+            if count == 15 { return nil }
+            if count < 8 { low |= UInt64(b) << (8 * UInt64(count)) } else { high |= UInt64(b) << (8 * UInt64(count - 8)) }
+            count += 1
+        }
+        return (low, high | UInt64(count) << 56)
+    }
+
+    public static let blank = Cell(ascii: 0x20, .normal)
+
+    /// Bytes of the grapheme; 0 for the right half of a wide character.
+    @inlinable public var byteCount: Int { Int(high >> 56) }
+
+    /// True for the right half of a wide character (drawn by its left half).
+    @inlinable public var isContinuation: Bool { byteCount == 0 }
+
+    /// Appends the grapheme's UTF-8 bytes to `out`.
+    public func appendUTF8(to out: inout [UInt8]) {
+        let n = byteCount
+        for i in 0..<n {
+            out.append(UInt8(truncatingIfNeeded: i < 8 ? low >> (8 * UInt64(i)) : high >> (8 * UInt64(i - 8))))
+        }
+    }
+
+    /// The grapheme as text ("" for the right half of a wide character).
+    public var text: String {
+        var bytes: [UInt8] = []
+        appendUTF8(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 /// A grid of cells that views draw into; the terminal backend turns it into ncurses calls.
@@ -32,7 +81,8 @@ public struct Screen: Equatable, Sendable {
         for i in cells.indices { cells[i] = .blank }
     }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    /// Inlinable: the terminal compares every cell of every frame through it.
+    @inlinable public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
 
@@ -48,7 +98,9 @@ public struct Screen: Equatable, Sendable {
             // Every scalar is a one-column character of its own: no grapheme breaking needed.
             for scalar in safe.unicodeScalars {
                 if column + 1 > limit { break }
-                if column >= 0 { cells[y * width + column] = Cell(String(scalar), role) }
+                if column >= 0 {
+                    cells[y * width + column] = scalar.value < 0x80 ? Cell(ascii: UInt8(scalar.value), role) : Cell(utf8: UTF8.encode(scalar)!, role)
+                }
                 column += 1
             }
             return max(0, column - x)
@@ -58,8 +110,8 @@ public struct Screen: Equatable, Sendable {
             if w == 0 { continue }
             if column + w > limit { break }
             if column >= 0 {
-                cells[y * width + column] = Cell(String(ch), role)
-                if w == 2 { cells[y * width + column + 1] = Cell("", role) }
+                cells[y * width + column] = Cell(utf8: ch.utf8, role)
+                if w == 2 { cells[y * width + column + 1] = Cell(utf8: [], role) }
             }
             column += w
         }
@@ -81,15 +133,15 @@ public struct Screen: Equatable, Sendable {
         let start = max(0, x)
         let end = min(width, x + count)
         guard start < end else { return }
-        for i in start..<end { cells[y * width + i] = Cell(" ", role) }
+        for i in start..<end { cells[y * width + i] = Cell(ascii: 0x20, role) }
     }
 
     /// The text of row `y`, trailing spaces removed.
     public func line(_ y: Int) -> String {
-        var s = ""
-        for x in 0..<width { s += cells[y * width + x].text }
-        while s.last == " " { s.removeLast() }
-        return s
+        var bytes: [UInt8] = []
+        for x in 0..<width { cells[y * width + x].appendUTF8(to: &bytes) }
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Every row as text, trailing spaces removed: what view tests compare.
