@@ -37,7 +37,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookCLITests",
-            dependencies: ["PlaybookCore", "playbook"]
+            dependencies: [
+                "PlaybookCore",
+                "playbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

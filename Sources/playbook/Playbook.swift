@@ -41,8 +41,15 @@ struct Playbook: ParsableCommand {
     static func main() {
         // Past `ulimit -f`, a write should fail with EFBIG and be reported, not kill the process.
         signal(SIGXFSZ, SIG_IGN)
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.count == 1, arguments.first == "--version" {
+            Output.out(version)
+            exitProcess(0)
+        }
         do {
-            var command = try parseAsRoot()
+            // The everyday command lines are read without the full parser's start-up cost;
+            // everything else (help, mistakes) goes through swift-argument-parser.
+            var command = try QuickCommandLine.command(arguments) ?? parseAsRoot()
             try command.run()
         } catch let error as CLIError {
             Output.err(error.message)
