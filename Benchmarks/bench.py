@@ -188,8 +188,8 @@ class Subject:
 
 # ---------------------------------------------------------------- sections
 
-def section_startup(binary, floor, reps, fixtures):
-    log("== 1. start-up on the 16-rule catalogue")
+def section_startup(binary, floor, reps, fixtures, key="startup"):
+    log(f"== 1. start-up on the 16-rule catalogue ({key})")
     complete, before, after = fixtures
     commands = [("floor (minimal Swift program)", [floor])]
     commands.append(("/bin/true (for scale)", ["/bin/true"]))
@@ -212,7 +212,7 @@ def section_startup(binary, floor, reps, fixtures):
     for r in rows:
         r["time_ratio"] = r["median_ms"] / base["median_ms"]
         r["mem_ratio"] = r["peak_kib"] / base["peak_kib"]
-    results["startup"] = rows
+    results[key] = rows
     lines = ["| command | median ms | min–max ms | CPU ms | × floor (time) | peak MiB | × floor (memory) |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
@@ -438,6 +438,8 @@ def main():
     ap.add_argument("--floor", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--bin-shared-libc", help="the same program built with --static-swift-stdlib only")
+    ap.add_argument("--floor-shared-libc", help="the floor built with -static-stdlib only")
     args = ap.parse_args()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -458,6 +460,10 @@ def main():
               f"{'quick mode (tiny sizes, one repetition)' if quick else f'{reps} repetitions unless said'}.", ""]
     report += ["### 1. Start-up and non-interactive commands (16-rule catalogue)", ""]
     report += section_startup(binary, floor, reps, fixtures)
+    if args.bin_shared_libc and args.floor_shared_libc:
+        report += ["", "### 1b. The same with `--static-swift-stdlib` only (libc, ncursesw and tinfo shared), against a floor built that way", ""]
+        report += section_startup(os.path.abspath(args.bin_shared_libc), os.path.abspath(args.floor_shared_libc), reps, fixtures,
+                                  key="startup_shared_libc")
     report += ["", f"### 2. Time to first frame ({COLS}×{ROWS} pseudo-terminal, TERM=xterm-256color)", ""]
     report += section_first_frame(playbook, dialog, 1 if quick else 20)
     keys = 50 if quick else 1000
