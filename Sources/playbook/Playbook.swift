@@ -4,7 +4,7 @@ import PlaybookCore
 
 /// The root command: it only dispatches.
 @main
-struct Playbook: ParsableCommand {
+struct Playbook: RequestCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -30,11 +30,11 @@ struct Playbook: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    /// Without a command: the checklist on a new assessment.
+    var request: AssessRequest { AssessRequest(common: common.plain, file: nil) }
+
     func run() throws {
-        var arguments: [String] = []
-        if let catalog = common.catalog { arguments += ["--catalog", catalog] }
-        if let lang = common.lang { arguments += ["--lang", lang.rawValue] }
-        try AssessCommand.parse(arguments).run()
+        try request.run()
     }
 
     /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
@@ -49,8 +49,12 @@ struct Playbook: ParsableCommand {
         do {
             // The everyday command lines are read without the full parser's start-up cost;
             // everything else (help, mistakes) goes through swift-argument-parser.
-            var command = try QuickCommandLine.command(arguments) ?? parseAsRoot()
-            try command.run()
+            if let request = QuickCommandLine.request(arguments) {
+                try request.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch let error as CLIError {
             Output.err(error.message)
             exitProcess(error.status)

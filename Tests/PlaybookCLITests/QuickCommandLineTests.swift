@@ -7,15 +7,19 @@ import Testing
 /// swift-argument-parser: either it leaves the line to the full parser, or both give the same
 /// command with the same values.
 @Suite struct QuickCommandLineTests {
-    /// What swift-argument-parser makes of `arguments`: the command and every value, or nil
+    /// What swift-argument-parser makes of `arguments`: the request with every value, or nil
     /// when it refuses the line (an error, help or the version).
     private func full(_ arguments: [String]) -> String? {
         guard let command = try? Playbook.parseAsRoot(arguments) else { return nil }
-        return String(reflecting: command)
+        guard let command = command as? any RequestCommand else {
+            Issue.record("\(type(of: command)) gives no request")
+            return nil
+        }
+        return String(reflecting: command.request)
     }
 
     private func quick(_ arguments: [String]) -> String? {
-        QuickCommandLine.command(arguments[...]).map { String(reflecting: $0) }
+        QuickCommandLine.request(arguments[...]).map { String(reflecting: $0) }
     }
 
     @Test(arguments: [
@@ -44,8 +48,6 @@ import Testing
         let quickReading = try #require(quick(arguments), "not read by the quick reader: \(arguments)")
         let fullReading = try #require(full(arguments), "refused by swift-argument-parser: \(arguments)")
         #expect(quickReading == fullReading)
-        // Every value is set: a value left unset would show the parser's definition instead.
-        #expect(!quickReading.contains("*definition*"))
     }
 
     @Test(arguments: [

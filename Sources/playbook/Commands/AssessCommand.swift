@@ -4,7 +4,7 @@ import PlaybookTerminal
 import PlaybookTUI
 
 /// `playbook assess [FILE]` (and `playbook` alone): the interactive checklist.
-struct AssessCommand: ParsableCommand {
+struct AssessCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: tr("Open the interactive checklist on FILE (created on first save), or on a new assessment.",
@@ -27,6 +27,21 @@ struct AssessCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     @Argument(help: ArgumentHelp(tr("The assessment file to open or create.", "Le fichier d’évaluation à ouvrir ou créer."), valueName: "file"))
+    var file: String?
+
+    /// The values read, as a plain request (the quick reader builds the same).
+    var request: AssessRequest {
+        AssessRequest(common: common.plain, file: file)
+    }
+
+    func run() throws {
+        try request.run()
+    }
+}
+
+/// `AssessCommand`'s values, whichever command-line reader produced them, and what it does.
+struct AssessRequest: CommandRequest {
+    var common: Common
     var file: String?
 
     func run() throws {

@@ -25,10 +25,10 @@ struct CatalogCommand: ParsableCommand {
         var file: String?
 
         func run() throws {
-            var options = common
+            var options = common.plain
             if let file { options.catalog = file }
             let catalog = try options.loadCatalog()
-            let lang = common.language
+            let lang = options.language
             let name = TerminalSafety.visible(options.catalog ?? DefaultCatalog.displayPath)
             Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) rules in \(catalog.themes.count) themes",
                                  fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) règles en \(catalog.themes.count) thèmes"))

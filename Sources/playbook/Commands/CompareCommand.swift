@@ -6,7 +6,7 @@ import PlaybookTUI
 /// `playbook compare A B`: progress over time, or our view against the partner's.
 extension CompareRender.Format: ExpressibleByArgument {}
 
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: tr("Compare two assessments: progress over time, or our view against the partner's.",
@@ -60,6 +60,31 @@ struct CompareCommand: ParsableCommand {
     var catalogA: String?
 
     @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for B, when it differs from --catalog.", "Fichier de catalogue pour B, s’il diffère de --catalog."), valueName: "file"))
+    var catalogB: String?
+
+    /// The values read, as a plain request (the quick reader builds the same).
+    var request: CompareRequest {
+        CompareRequest(common: common.plain, a: a, b: b, format: format, output: output, force: force, sides: sides, failOnRegression: failOnRegression, interactive: interactive, allowDifferentCatalogs: allowDifferentCatalogs, catalogA: catalogA, catalogB: catalogB)
+    }
+
+    func run() throws {
+        try request.run()
+    }
+}
+
+/// `CompareCommand`'s values, whichever command-line reader produced them, and what it does.
+struct CompareRequest: CommandRequest {
+    var common: Common
+    var a: String
+    var b: String
+    var format: CompareRender.Format?
+    var output: String?
+    var force: Bool
+    var sides: Bool
+    var failOnRegression: Bool
+    var interactive: Bool
+    var allowDifferentCatalogs: Bool
+    var catalogA: String?
     var catalogB: String?
 
     func run() throws {

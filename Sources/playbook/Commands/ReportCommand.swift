@@ -4,7 +4,7 @@ import PlaybookCore
 extension ReportFormat: ExpressibleByArgument {}
 
 /// `playbook report FILE`: the assessment as a document to hand out, in the format that fits.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: RequestCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: tr("Write an assessment's report: Markdown, HTML with charts, text, CSV or JSON.",
@@ -33,8 +33,6 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(tr("Write the report to this file instead of standard output (- means standard output).", "Écrire le rapport dans ce fichier au lieu de la sortie standard (- désigne la sortie standard)."), valueName: "out"))
     var out: String?
 
-    /// The output file; nil for standard output.
-    private var output: String? { out == "-" ? nil : out }
 
     @Flag(name: .long, help: ArgumentHelp(tr("Replace OUT if it exists.", "Remplacer SORTIE s’il existe.")))
     var force = false
@@ -47,6 +45,29 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(name: .long, help: ArgumentHelp(tr("CSV only: start with a byte order mark, so spreadsheet programs read accents right.", "CSV seulement : commencer par une marque d’ordre d’octets, pour que les tableurs lisent bien les accents.")))
     var bom = false
+
+    /// The values read, as a plain request (the quick reader builds the same).
+    var request: ReportRequest {
+        ReportRequest(common: common.plain, file: file, format: format, out: out, force: force, asOf: asOf, actions: actions, bom: bom)
+    }
+
+    func run() throws {
+        try request.run()
+    }
+}
+
+/// `ReportCommand`'s values, whichever command-line reader produced them, and what it does.
+struct ReportRequest: CommandRequest {
+    var common: Common
+    var file: String
+    var format: ReportFormat?
+    var out: String?
+    var force: Bool
+    var asOf: String?
+    var actions: Bool
+    var bom: Bool
+    /// The output file; nil for standard output.
+    private var output: String? { out == "-" ? nil : out }
 
     func run() throws {
         let lang = common.language

@@ -7,12 +7,32 @@ extension Segment: ExpressibleByArgument {}
 extension Side: ExpressibleByArgument {}
 extension Evidence.Strength: ExpressibleByArgument {}
 
-/// Options every command takes.
+/// Options every command takes, as swift-argument-parser reads them.
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(tr("Use this catalogue file instead of the built-in one.", "Utiliser ce fichier de catalogue au lieu du catalogue intégré."), valueName: "file"))
     var catalog: String?
 
     @Option(name: .long, help: ArgumentHelp(tr("Language of the output: fr or en (default: the locale).", "Langue de la sortie : fr ou en (par défaut : la locale)."), valueName: "lang"))
+    var lang: Language?
+
+    var plain: Common { Common(catalog: catalog, lang: lang) }
+}
+
+/// A command's values once read from the command line, by swift-argument-parser or by
+/// `QuickCommandLine`: plain structures, so the quick reader never touches the parser's types.
+protocol CommandRequest {
+    func run() throws
+}
+
+/// A swift-argument-parser command that hands its values over as a `CommandRequest`.
+protocol RequestCommand: ParsableCommand {
+    associatedtype Request: CommandRequest
+    var request: Request { get }
+}
+
+/// --catalog and --lang, read.
+struct Common {
+    var catalog: String?
     var lang: Language?
 
     /// The output language: --lang, else the locale.
@@ -27,9 +47,7 @@ struct CommonOptions: ParsableArguments {
             throw CLIError.file(error, language)
         }
     }
-}
 
-extension CommonOptions {
     /// Loads an assessment against `catalog`, printing its warnings (newer format, catalogue
     /// changes) on stderr; load errors become one message and exit status 2 (or 1).
     func loadAssessment(_ path: String, catalog: Catalog, unchanged: Bool = false, skip: (Assessment.Warning) -> Bool = { _ in false }) throws -> Documents.LoadedAssessment {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import PlaybookCore
 
 /// Reads the everyday command lines without swift-argument-parser's parser.
@@ -7,38 +6,31 @@ import PlaybookCore
 /// protocol conformances at run time: about 10 M instructions, more than everything else a
 /// command does on the built-in catalogue (issue 7). Command lines made only of known options,
 /// each given once, with values that do not start with "-", and the right number of arguments,
-/// are read here and fill the same command structures; anything else (help, a mistake, an
-/// unusual spelling) returns nil and goes to swift-argument-parser, which then gives its usual
-/// help or message. A test checks that both readings agree on thousands of command lines.
+/// are read here into the same plain requests the parser's commands build (`ReportRequest`…),
+/// without touching the parser's types; anything else (help, a mistake, an unusual spelling)
+/// returns nil and goes to swift-argument-parser, which then gives its usual help or message.
+/// A test checks that both readings agree on thousands of command lines.
 enum QuickCommandLine {
-    /// The command `arguments` (without the program name) asks for, or nil to leave it to the
+    /// The request `arguments` (without the program name) make, or nil to leave them to the
     /// full parser.
-    static func command(_ arguments: ArraySlice<String>) -> (any ParsableCommand)? {
+    static func request(_ arguments: ArraySlice<String>) -> (any CommandRequest)? {
         guard let name = arguments.first, !name.hasPrefix("-") else {
-            // `playbook` alone, or with only the common options: the checklist.
-            guard let line = Line(arguments, Spec()) else { return nil }
-            var root = Playbook()
-            guard let common = line.common else { return nil }
-            root.common = common
-            return root
+            // `playbook` alone, or with only the common options: the checklist on a new assessment.
+            guard let line = Line(arguments, Spec()), let common = line.common else { return nil }
+            return AssessRequest(common: common, file: nil)
         }
         let rest = arguments.dropFirst()
-        let made: (any ParsableCommand)?
         switch name {
-        case "assess": made = assess(rest)
-        case "rules": made = rules(rest)
-        case "new": made = new(rest)
-        case "set": made = set(rest)
-        case "show": made = show(rest)
-        case "report": made = report(rest)
-        case "compare": made = compare(rest)
-        case "validate": made = validate(rest)
-        default: made = nil
+        case "assess": return assess(rest)
+        case "rules": return rules(rest)
+        case "new": return new(rest)
+        case "set": return set(rest)
+        case "show": return show(rest)
+        case "report": return report(rest)
+        case "compare": return compare(rest)
+        case "validate": return validate(rest)
+        default: return nil
         }
-        // A command's own checks (`validate()`) failing is left to the full parser, which says so.
-        guard var made else { return nil }
-        do { try made.validate() } catch { return nil }
-        return made
     }
 
     /// The options and arguments one command accepts, besides --catalog and --lang.
@@ -88,138 +80,88 @@ enum QuickCommandLine {
         }
 
         /// --catalog and --lang, or nil when --lang's value is not a language.
-        var common: CommonOptions? {
-            var options = CommonOptions()
-            options.catalog = values["--catalog"]
+        var common: Common? {
             guard let lang = choice("--lang", Language.self) else { return nil }
-            options.lang = lang
-            return options
+            return Common(catalog: values["--catalog"], lang: lang)
         }
 
         func flag(_ name: String) -> Bool { flags.contains(name) }
 
         /// An option whose value is one of a fixed set: .some(nil) when absent, nil when invalid.
-        func choice<T: ExpressibleByArgument>(_ name: String, _: T.Type) -> T?? {
+        func choice<T: RawRepresentable<String>>(_ name: String, _: T.Type) -> T?? {
             guard let text = values[name] else { return .some(nil) }
-            guard let value = T(argument: text) else { return nil }
+            guard let value = T(rawValue: text) else { return nil }
             return .some(value)
         }
     }
 
-    private static func assess(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func assess(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         guard let line = Line(tokens, Spec(arguments: 0...1)), let common = line.common else { return nil }
-        var command = AssessCommand()
-        command.common = common
-        command.file = line.arguments.first
-        return command
+        return AssessRequest(common: common, file: line.arguments.first)
     }
 
-    private static func rules(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func rules(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         guard let line = Line(tokens, Spec(values: ["--format"], flags: ["--details"])), let common = line.common,
               let format = line.choice("--format", RulesCommand.Format.self) else { return nil }
-        var command = RulesCommand()
-        command.common = common
-        command.format = format ?? .text
-        command.details = line.flag("--details")
-        return command
+        return RulesRequest(common: common, format: format ?? .text, details: line.flag("--details"))
     }
 
-    private static func new(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func new(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(values: ["--program", "--partner", "--segment", "--assessor", "--side", "--date"], arguments: 1...1)
         guard let line = Line(tokens, spec), let common = line.common,
               let segment = line.choice("--segment", Segment.self), let side = line.choice("--side", Side.self) else { return nil }
-        var command = NewCommand()
-        command.common = common
-        command.file = line.arguments[0]
-        command.program = line.values["--program"] ?? ""
-        command.partner = line.values["--partner"] ?? ""
-        command.segment = segment
-        command.assessor = line.values["--assessor"] ?? ""
-        command.side = side ?? .ours
-        command.date = line.values["--date"]
-        return command
+        return NewRequest(common: common, file: line.arguments[0], program: line.values["--program"] ?? "",
+                          partner: line.values["--partner"] ?? "", segment: segment, assessor: line.values["--assessor"] ?? "",
+                          side: side ?? .ours, date: line.values["--date"])
     }
 
-    private static func set(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func set(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(values: ["--score", "--na", "--target", "--note", "--add-evidence", "--strength", "--evidence-date",
                                  "--add-action", "--owner", "--due"],
                         flags: ["--unknown", "--clear"], arguments: 2...2)
         guard let line = Line(tokens, spec), let common = line.common,
               let strength = line.choice("--strength", Evidence.Strength.self) else { return nil }
-        var command = SetCommand()
-        command.common = common
-        command.file = line.arguments[0]
-        command.rule = line.arguments[1]
-        command.score = line.values["--score"]
-        command.na = line.values["--na"]
-        command.unknown = line.flag("--unknown")
-        command.clear = line.flag("--clear")
-        command.target = line.values["--target"]
-        command.note = line.values["--note"]
-        command.addEvidence = line.values["--add-evidence"]
-        command.strength = strength ?? .asserted
-        command.evidenceDate = line.values["--evidence-date"]
-        command.addAction = line.values["--add-action"]
-        command.owner = line.values["--owner"] ?? ""
-        command.due = line.values["--due"]
-        return command
+        let request = SetRequest(common: common, file: line.arguments[0], rule: line.arguments[1], score: line.values["--score"],
+                                 na: line.values["--na"], unknown: line.flag("--unknown"), clear: line.flag("--clear"),
+                                 target: line.values["--target"], note: line.values["--note"],
+                                 addEvidence: line.values["--add-evidence"], strength: strength ?? .asserted,
+                                 evidenceDate: line.values["--evidence-date"], addAction: line.values["--add-action"],
+                                 owner: line.values["--owner"] ?? "", due: line.values["--due"])
+        // A request that cannot be applied is left to the full parser, which says why with the usage.
+        return request.problem == nil ? request : nil
     }
 
-    private static func show(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func show(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         guard let line = Line(tokens, Spec(values: ["--as-of"], arguments: 1...1)), let common = line.common else { return nil }
-        var command = ShowCommand()
-        command.common = common
-        command.file = line.arguments[0]
-        command.asOf = line.values["--as-of"]
-        return command
+        return ShowRequest(common: common, file: line.arguments[0], asOf: line.values["--as-of"])
     }
 
-    private static func report(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func report(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(values: ["--format", "--output", "--as-of"], flags: ["--force", "--actions", "--bom"],
                         shortNames: ["-o": "--output"], arguments: 1...1)
         guard let line = Line(tokens, spec), let common = line.common,
               let format = line.choice("--format", ReportFormat.self) else { return nil }
-        var command = ReportCommand()
-        command.common = common
-        command.file = line.arguments[0]
-        command.format = format
-        command.out = line.values["--output"]
-        command.force = line.flag("--force")
-        command.asOf = line.values["--as-of"]
-        command.actions = line.flag("--actions")
-        command.bom = line.flag("--bom")
-        return command
+        return ReportRequest(common: common, file: line.arguments[0], format: format, out: line.values["--output"],
+                             force: line.flag("--force"), asOf: line.values["--as-of"], actions: line.flag("--actions"),
+                             bom: line.flag("--bom"))
     }
 
-    private static func compare(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func compare(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(values: ["--format", "--output", "--catalog-a", "--catalog-b"],
                         flags: ["--force", "--sides", "--fail-on-regression", "--interactive", "--allow-different-catalogs"],
                         shortNames: ["-o": "--output"], arguments: 2...2)
         guard let line = Line(tokens, spec), let common = line.common,
               let format = line.choice("--format", CompareRender.Format.self) else { return nil }
-        var command = CompareCommand()
-        command.common = common
-        command.a = line.arguments[0]
-        command.b = line.arguments[1]
-        command.format = format
-        command.output = line.values["--output"]
-        command.force = line.flag("--force")
-        command.sides = line.flag("--sides")
-        command.failOnRegression = line.flag("--fail-on-regression")
-        command.interactive = line.flag("--interactive")
-        command.allowDifferentCatalogs = line.flag("--allow-different-catalogs")
-        command.catalogA = line.values["--catalog-a"]
-        command.catalogB = line.values["--catalog-b"]
-        return command
+        return CompareRequest(common: common, a: line.arguments[0], b: line.arguments[1], format: format,
+                              output: line.values["--output"], force: line.flag("--force"), sides: line.flag("--sides"),
+                              failOnRegression: line.flag("--fail-on-regression"), interactive: line.flag("--interactive"),
+                              allowDifferentCatalogs: line.flag("--allow-different-catalogs"),
+                              catalogA: line.values["--catalog-a"], catalogB: line.values["--catalog-b"])
     }
 
-    private static func validate(_ tokens: ArraySlice<String>) -> (any ParsableCommand)? {
+    private static func validate(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(flags: ["--quiet"], shortNames: ["-q": "--quiet"], arguments: 1...Int.max)
         guard let line = Line(tokens, spec), let common = line.common else { return nil }
-        var command = ValidateCommand()
-        command.common = common
-        command.files = line.arguments
-        command.quiet = line.flag("--quiet")
-        return command
+        return ValidateRequest(common: common, files: line.arguments, quiet: line.flag("--quiet"))
     }
 }
