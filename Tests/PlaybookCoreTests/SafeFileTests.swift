@@ -186,4 +186,31 @@ func listDirectory(_ path: String) -> [String] {
         #expect(SafeFile.sweepStaleTemps(besides: path) == 1)
         #expect(listDirectory(dir) == [alive, other, "a.json"].sorted())
     }
+
+    /// A save killed with its parent leaves a zombie until something reaps it; its temp file
+    /// must still be swept, since a zombie never finishes a save.
+    @Test func zombieOwnersCountAsGone() throws {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { argv.forEach { free($0) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, argv, nil) == 0)
+        // Not reaped yet: wait until the kernel shows it as a zombie.
+        var zombie = false
+        for _ in 0..<500 where !zombie {
+            zombie = (try? SafeFile.read("/proc/\(pid)/stat")).map { String(decoding: $0, as: UTF8.self).contains(") Z ") } ?? false
+            if !zombie { usleep(2_000) }
+        }
+        #expect(zombie)
+        #expect(kill(pid, 0) == 0, "a zombie still answers kill(pid, 0)")
+        #expect(!SafeFile.isRunning(pid))
+        #expect(SafeFile.isRunning(getpid()))
+
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        writeRaw(Array("x".utf8), to: dir + "/a.json")
+        writeRaw([], to: dir + "/.a.json.\(pid).abc.playbook-tmp")
+        #expect(SafeFile.sweepStaleTemps(besides: dir + "/a.json") == 1)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
 }

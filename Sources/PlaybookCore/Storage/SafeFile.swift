@@ -157,9 +157,21 @@ public enum SafeFile {
             let middle = name.dropFirst(prefix.count).dropLast(tempSuffix.count)
             let parts = middle.split(separator: ".")
             guard parts.count == 2, let pid = Int32(parts[0]), pid > 0 else { continue }
-            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            if isRunning(pid) { continue }
             if Glibc.unlink(Path.join(directory, name)) == 0 { removed += 1 }
         }
         return removed
+    }
+
+    /// True while process `pid` exists and can still run. A zombie (killed, not yet reaped by
+    /// its parent, which can take long where the parent is gone and process 1 reaps lazily)
+    /// will never finish its save, so it counts as gone.
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
+        // /proc/PID/stat is "PID (COMMAND) STATE …"; COMMAND may hold spaces and parentheses.
+        guard let stat = try? read("/proc/\(pid)/stat", limit: 4096),
+              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return true }
+        let state = stat[close + 2]
+        return state != UInt8(ascii: "Z") && state != UInt8(ascii: "X")
     }
 }
