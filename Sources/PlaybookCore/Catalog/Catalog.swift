@@ -58,6 +58,16 @@ public struct Catalog: Sendable {
     }
 }
 
+extension Catalog: Equatable {
+    /// Same content. The look-up indexes are left out: they are derived from `rules` and
+    /// `themes` at initialisation and go stale if either is mutated afterwards.
+    public static func == (a: Catalog, b: Catalog) -> Bool {
+        a.id == b.id && a.version == b.version && a.sourceLanguage == b.sourceLanguage && a.title == b.title
+            && a.description == b.description && a.source == b.source && a.scale == b.scale && a.themes == b.themes
+            && a.rules == b.rules && a.sha256 == b.sha256
+    }
+}
+
 extension Catalog {
     /// Where the catalogue's content comes from.
     public struct Source: Sendable, Equatable {
