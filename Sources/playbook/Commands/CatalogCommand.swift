@@ -27,8 +27,19 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             var options = common.plain
             if let file { options.catalog = file }
-            let catalog = try options.loadCatalog()
             let lang = options.language
+            let catalog: Catalog
+            if options.catalog == nil {
+                // The built-in catalogue is compiled in; checking it means decoding the JSON it
+                // was generated from, as for any file.
+                do throws(FileError) {
+                    catalog = try Documents.decodeCatalog(DefaultCatalog.bytes, path: DefaultCatalog.displayPath)
+                } catch {
+                    throw CLIError.file(error, lang)
+                }
+            } else {
+                catalog = try options.loadCatalog()
+            }
             let name = TerminalSafety.visible(options.catalog ?? DefaultCatalog.displayPath)
             Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) rules in \(catalog.themes.count) themes",
                                  fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) règles en \(catalog.themes.count) thèmes"))
