@@ -85,3 +85,21 @@ import Testing
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+/// `[String].joined(separator:)` is ours (concrete, for speed); it must give what the standard
+/// library's gives.
+@Suite struct JoiningTests {
+    @Test(arguments: [[], [""], ["", ""], ["a"], ["a", "b"], ["été", "", "日本語", "e\u{301}"], ["x", "y", "z", "w"]] as [[String]])
+    func joinedAsTheStandardLibrary(_ parts: [String]) {
+        for separator in ["", "\n", ", ", "—"] {
+            let reference = parts.enumerated().reduce(into: "") { out, item in
+                if item.offset > 0 { out += separator }
+                out += item.element
+            }
+            #expect(parts.joined(separator: separator) == reference)
+            #expect(Array(parts.joined(separator: separator).utf8) == Array(reference.utf8))
+            // The standard library's own version, reached through a protocol-typed sequence.
+            #expect(AnySequence(parts).joined(separator: separator) == reference)
+        }
+    }
+}
