@@ -103,3 +103,24 @@ import Testing
         }
     }
 }
+
+/// The byte-level check behind `TerminalSafety.visible` must agree with the scalar rule for
+/// every scalar, alone and between other text.
+@Suite struct TerminalSafetyBytesTests {
+    @Test func everyScalarIsJudgedAsTheScalarRuleSays() {
+        var disagreements: [UInt32] = []
+        var values = Array(UInt32(0)...0xFFFF)
+        values += stride(from: UInt32(0x10000), through: 0x10FFFF, by: 97)
+        for v in values {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let alone = String(Character(scalar))
+            let between = "é’" + alone + "x\u{2019}"
+            if TerminalSafety.hasUnsafe(alone) != TerminalSafety.isUnsafe(scalar)
+                || TerminalSafety.hasUnsafe(between) != TerminalSafety.isUnsafe(scalar) {
+                disagreements.append(v)
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+        #expect(TerminalSafety.visible("d’or \u{202E}evil\u{1B}[2J") == "d’or \\u202Eevil\\x1B[2J")
+    }
+}

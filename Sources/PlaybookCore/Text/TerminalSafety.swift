@@ -16,7 +16,7 @@ public enum TerminalSafety {
 
     /// `text` with every unsafe scalar replaced by a visible escape; newlines kept when asked.
     public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard hasUnsafe(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if keepNewlines, scalar == "\n" {
@@ -28,6 +28,30 @@ public enum TerminalSafety {
             }
         }
         return String(out)
+    }
+
+    /// True when `text` holds an unsafe scalar. Reads the UTF-8 bytes: every unsafe scalar's
+    /// encoding starts with a byte below 0x20, 0x7F, 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (the bidi
+    /// marks and separators), and those are checked exactly; nothing else needs decoding.
+    static func hasUnsafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] <= 0x9F { return true }
+                if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C { return true }
+                if b == 0xE2, i + 2 < n {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
+                    if b1 == 0x81, (0xA6...0xA9).contains(b2) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func escape(_ scalar: Unicode.Scalar) -> String {
