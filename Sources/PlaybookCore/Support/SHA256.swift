@@ -21,12 +21,10 @@ public enum SHA256 {
     /// An incremental SHA-256: the catalogue's canonical form is hashed as it is written, so a
     /// catalogue of 10,000 rules never holds a second copy of itself (tens of megabytes) in memory.
     public struct Hasher {
-        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        private var state = State()
         /// Bytes waiting for a whole 64-byte block.
         private var pending: [UInt8] = []
         private var length: UInt64 = 0
-        private var w = [UInt32](repeating: 0, count: 64)
 
         public init() {
             pending.reserveCapacity(64)
@@ -37,21 +35,22 @@ public enum SHA256 {
         }
 
         public mutating func update(_ input: UnsafeBufferPointer<UInt8>) {
+            guard let base = input.baseAddress, input.count > 0 else { return }
             length &+= UInt64(input.count)
             var offset = 0
             if !pending.isEmpty {
                 let take = min(64 - pending.count, input.count)
-                pending.append(contentsOf: UnsafeBufferPointer(rebasing: input[0..<take]))
+                pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
                 offset = take
                 guard pending.count == 64 else { return }
-                let block = pending
-                block.withUnsafeBufferPointer { compressBlocks($0) }
+                pending.withUnsafeBufferPointer { state.compress($0.baseAddress!, blocks: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
             // Whole blocks are hashed where they lie; only a tail shorter than a block is kept.
-            let whole = (input.count - offset) / 64 * 64
-            if whole > 0 { compressBlocks(UnsafeBufferPointer(rebasing: input[offset..<offset + whole])) }
-            pending.append(contentsOf: UnsafeBufferPointer(rebasing: input[(offset + whole)...]))
+            let blocks = (input.count - offset) / 64
+            if blocks > 0 { state.compress(base + offset, blocks: blocks) }
+            offset += blocks * 64
+            pending.append(contentsOf: UnsafeBufferPointer(start: base + offset, count: input.count - offset))
         }
 
         /// The digest as 64 lowercase hexadecimal digits (the hasher is spent).
@@ -61,58 +60,91 @@ public enum SHA256 {
             tail.append(0x80)
             while tail.count % 64 != 56 { tail.append(0) }
             for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-            tail.withUnsafeBufferPointer { compressBlocks($0) }
+            tail.withUnsafeBufferPointer { state.compress($0.baseAddress!, blocks: $0.count / 64) }
             let digits = Array("0123456789abcdef".utf8)
             var out: [UInt8] = []
             out.reserveCapacity(64)
-            for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
+            let s = state
+            for word in [s.a, s.b, s.c, s.d, s.e, s.f, s.g, s.h] {
                 for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
 
-        private mutating func compressBlocks(_ blocks: UnsafeBufferPointer<UInt8>) {
-            var state = h
-            w.withUnsafeMutableBufferPointer { w in
-                SHA256.k.withUnsafeBufferPointer { k in
-                    var offset = 0
-                    while offset < blocks.count {
-                        SHA256.compress(UnsafeBufferPointer(rebasing: blocks[offset..<offset + 64]), into: &state, w: w, k: k)
-                        offset += 64
-                    }
+    /// The eight working words between blocks.
+    fileprivate struct State {
+        var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+        var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
+
+        /// The compression function (FIPS 180-4 §6.2.2) over `blocks` consecutive 64-byte blocks.
+        mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
+            SHA256.k.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
+                    compress(data, blocks: blocks, k: k.baseAddress!, w: ring.baseAddress!)
                 }
             }
-            h = state
+        }
+
+        /// The rounds are written out eight at a time with the working words renamed instead of
+        /// shifted, and the message schedule is a 16-word ring on the stack (no bounds checks).
+        private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int, k: UnsafePointer<UInt32>, w: UnsafeMutablePointer<UInt32>) {
+            var block = data
+            for _ in 0..<blocks {
+                let raw = UnsafeRawPointer(block)
+                for i in 0..<16 { w[i] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+                var a = self.a, b = self.b, c = self.c, d = self.d, e = self.e, f = self.f, g = self.g, h = self.h
+                var bc = b ^ c
+                var t = 0
+                while t < 64 {
+                    if t >= 16 {
+                        for i in 0..<16 { w[i] = SHA256.schedule(w, i) }
+                    }
+                    for i in stride(from: 0, to: 16, by: 8) {
+                        SHA256.round(a, b, c, &d, e, f, g, &h, k[t + i] &+ w[i], &bc)
+                        SHA256.round(h, a, b, &c, d, e, f, &g, k[t + i + 1] &+ w[i + 1], &bc)
+                        SHA256.round(g, h, a, &b, c, d, e, &f, k[t + i + 2] &+ w[i + 2], &bc)
+                        SHA256.round(f, g, h, &a, b, c, d, &e, k[t + i + 3] &+ w[i + 3], &bc)
+                        SHA256.round(e, f, g, &h, a, b, c, &d, k[t + i + 4] &+ w[i + 4], &bc)
+                        SHA256.round(d, e, f, &g, h, a, b, &c, k[t + i + 5] &+ w[i + 5], &bc)
+                        SHA256.round(c, d, e, &f, g, h, a, &b, k[t + i + 6] &+ w[i + 6], &bc)
+                        SHA256.round(b, c, d, &e, f, g, h, &a, k[t + i + 7] &+ w[i + 7], &bc)
+                    }
+                    t += 16
+                }
+                self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+                self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
+                block += 64
+            }
         }
     }
 
-    /// One 64-byte block of the compression function (FIPS 180-4 §6.2.2).
+    /// The next schedule word for ring slot `i`: W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16].
     @inline(__always)
-    fileprivate static func compress(_ block: UnsafeBufferPointer<UInt8>, into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                                 w: UnsafeMutableBufferPointer<UInt32>, k: UnsafeBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            let j = i * 4
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = h.0, b = h.1, c = h.2, d = h.3, e = h.4, f = h.5, g = h.6, hh = h.7
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        h.0 = h.0 &+ a; h.1 = h.1 &+ b; h.2 = h.2 &+ c; h.3 = h.3 &+ d
-        h.4 = h.4 &+ e; h.5 = h.5 &+ f; h.6 = h.6 &+ g; h.7 = h.7 &+ hh
+    private static func schedule(_ w: UnsafeMutablePointer<UInt32>, _ i: Int) -> UInt32 {
+        let w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15]
+        let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
+        let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
+        return w[i] &+ s0 &+ w[(i + 9) & 15] &+ s1
+    }
+
+    /// One round; the caller renames the working words rather than moving them. Σ1 and Σ0 are
+    /// nested rotations (the same value in fewer instructions), and Maj reuses the previous
+    /// round's a ^ b, which is this round's b ^ c.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32, _ bc: inout UInt32) {
+        let s1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+        let ch = g ^ (e & (f ^ g))
+        let t1 = h &+ s1 &+ ch &+ kw
+        let s0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+        let ab = a ^ b
+        let maj = b ^ (ab & bc)
+        bc = ab
+        d = d &+ t1
+        h = t1 &+ s0 &+ maj
     }
 
     @inline(__always)
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }
