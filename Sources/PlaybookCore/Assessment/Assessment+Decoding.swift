@@ -24,6 +24,15 @@ extension Assessment {
 
     /// Decodes `value` against `catalog`; throws every problem found.
     public static func decode(_ value: JSONValue, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
+        try decodeReading(value, catalog: catalog)
+    }
+
+    /// Decodes an assessment from its tape, as files are loaded.
+    static func decode(_ tape: JSONTape, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
+        try tape.withRoot { root throws(ProblemList) in try decodeReading(root, catalog: catalog) }
+    }
+
+    private static func decodeReading<V: JSONReading>(_ value: V, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
         let log = ProblemLog()
         var warnings: [Warning] = []
         let result = decode(value, catalog: catalog, log: log, warnings: &warnings)
@@ -31,9 +40,13 @@ extension Assessment {
         throw ProblemList(problems: log.problems)
     }
 
-    private static let knownTop: Set<String> = ["formatVersion", "catalog", "program", "assessor", "side", "created", "updated", "assessedOn", "language", "answers"]
+    private static let knownTop = KnownKeys(["formatVersion", "catalog", "program", "assessor", "side", "created", "updated", "assessedOn", "language", "answers"])
+    private static let knownCatalogRef = KnownKeys(["id", "version", "sha256"])
+    private static let knownProgram = KnownKeys(["name", "partner", "segment"])
+    private static let knownEvidence = KnownKeys(["text", "strength", "date"])
+    private static let knownAction = KnownKeys(["id", "title", "owner", "due", "status"])
 
-    private static func decode(_ value: JSONValue, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> Assessment? {
+    private static func decode<V: JSONReading>(_ value: V, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> Assessment? {
         let root = JSONPointer.root
         guard let o = log.object(value, at: root) else { return nil }
         guard let fv = log.required(o, "formatVersion", at: root),
@@ -55,8 +68,8 @@ extension Assessment {
         let language = log.required(o, "language", at: root).flatMap { log.choice($0, at: root.appending("language"), as: Language.self) }
         var answers: [String: Answer] = [:]
         if let av = log.required(o, "answers", at: root), let ao = log.object(av, at: root.appending("answers")) {
-            answers.reserveCapacity(ao.members.count)
-            for member in ao.members {
+            answers.reserveCapacity(ao.memberCount)
+            for member in ao.pairs {
                 let ap = root.appending("answers").appending(member.key)
                 guard catalog.ruleIndex(member.key) != nil else {
                     log.add(ap, .unknownRule(member.key))
@@ -75,7 +88,7 @@ extension Assessment {
         return a
     }
 
-    private static func decodeCatalogRef(_ value: JSONValue, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> CatalogReference? {
+    private static func decodeCatalogRef<V: JSONReading>(_ value: V, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> CatalogReference? {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 200, allowEmpty: false) }
         let version = log.required(o, "version", at: p).flatMap { log.string($0, at: p.appending("version"), maxLength: 100, allowEmpty: false) }
@@ -88,22 +101,22 @@ extension Assessment {
         } else if sha != catalog.sha256 {
             warnings.append(.catalogContentDiffers)
         }
-        return CatalogReference(id: id, version: version, sha256: sha, extra: o.excluding(["id", "version", "sha256"]))
+        return CatalogReference(id: id, version: version, sha256: sha, extra: o.excluding(knownCatalogRef))
     }
 
-    private static func decodeProgram(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Program? {
+    private static func decodeProgram<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Program? {
         guard let o = log.object(value, at: p) else { return nil }
         let name = log.required(o, "name", at: p).flatMap { log.string($0, at: p.appending("name"), maxLength: maxNameLength) }
         let partner = log.required(o, "partner", at: p).flatMap { log.string($0, at: p.appending("partner"), maxLength: maxNameLength) }
         var segment: Segment?
         if let s = o["segment"] { segment = log.choice(s, at: p.appending("segment"), as: Segment.self) }
         guard let name, let partner else { return nil }
-        return Program(name: name, partner: partner, segment: segment, extra: o.excluding(["name", "partner", "segment"]))
+        return Program(name: name, partner: partner, segment: segment, extra: o.excluding(knownProgram))
     }
 
-    private static let knownAnswer: Set<String> = ["state", "score", "reason", "target", "note", "evidence", "actions"]
+    private static let knownAnswer = KnownKeys(["state", "score", "reason", "target", "note", "evidence", "actions"])
 
-    private static func decodeAnswer(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Answer? {
+    private static func decodeAnswer<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Answer? {
         guard let o = log.object(value, at: p) else { return nil }
         var answer = Answer()
         let before = log.problems.count
@@ -121,12 +134,14 @@ extension Assessment {
                 if o["score"] != nil { log.add(p.appending("score"), .notAllowedForState("score", state: stateName)) }
             case "unknown":
                 answer.state = .unknown
-                for key in ["score", "reason"] where o[key] != nil { log.add(p.appending(key), .notAllowedForState(key, state: stateName)) }
+                if o["score"] != nil { log.add(p.appending("score"), .notAllowedForState("score", state: stateName)) }
+                if o["reason"] != nil { log.add(p.appending("reason"), .notAllowedForState("reason", state: stateName)) }
             default:
                 log.add(p.appending("state"), .notOneOf(stateName, allowed: ["scored", "notApplicable", "unknown"]))
             }
         } else if o["state"] == nil {
-            for key in ["score", "reason"] where o[key] != nil { log.add(p.appending(key), .notAllowedForState(key, state: "(none)")) }
+            if o["score"] != nil { log.add(p.appending("score"), .notAllowedForState("score", state: "(none)")) }
+            if o["reason"] != nil { log.add(p.appending("reason"), .notAllowedForState("reason", state: "(none)")) }
         }
         if let v = o["target"] { answer.target = log.integer(v, at: p.appending("target"), in: 0...3) }
         if let v = o["note"] { answer.note = log.string(v, at: p.appending("note"), maxLength: maxNoteLength) ?? "" }
@@ -151,7 +166,7 @@ extension Assessment {
         return log.problems.count == before ? answer : nil
     }
 
-    private static func decodeEvidence(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Evidence? {
+    private static func decodeEvidence<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Evidence? {
         guard let o = log.object(value, at: p) else { return nil }
         let text = log.required(o, "text", at: p).flatMap { log.string($0, at: p.appending("text"), maxLength: maxNoteLength, allowEmpty: false) }
         let strength = log.required(o, "strength", at: p).flatMap { log.choice($0, at: p.appending("strength"), as: Evidence.Strength.self) }
@@ -162,10 +177,10 @@ extension Assessment {
             dateOK = date != nil
         }
         guard let text, let strength, dateOK else { return nil }
-        return Evidence(text: text, strength: strength, date: date, extra: o.excluding(["text", "strength", "date"]))
+        return Evidence(text: text, strength: strength, date: date, extra: o.excluding(knownEvidence))
     }
 
-    private static func decodeAction(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> ActionItem? {
+    private static func decodeAction<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> ActionItem? {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 100, allowEmpty: false) }
         let title = log.required(o, "title", at: p).flatMap { log.string($0, at: p.appending("title"), maxLength: maxNameLength, allowEmpty: false) }
@@ -178,6 +193,6 @@ extension Assessment {
             dueOK = due != nil
         }
         guard let id, let title, let status, dueOK else { return nil }
-        return ActionItem(id: id, title: title, owner: owner, due: due, status: status, extra: o.excluding(["id", "title", "owner", "due", "status"]))
+        return ActionItem(id: id, title: title, owner: owner, due: due, status: status, extra: o.excluding(knownAction))
     }
 }

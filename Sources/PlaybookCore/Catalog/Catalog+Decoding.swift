@@ -4,16 +4,33 @@ extension Catalog {
 
     /// Decodes and validates a parsed catalogue; throws every problem found.
     public static func decode(_ value: JSONValue) throws(ProblemList) -> Catalog {
+        try decodeReading(value)
+    }
+
+    /// Decodes a catalogue from its tape, as files are loaded.
+    static func decode(_ tape: JSONTape) throws(ProblemList) -> Catalog {
+        try tape.withRoot { root throws(ProblemList) in try decodeReading(root) }
+    }
+
+    private static func decodeReading<V: JSONReading>(_ value: V) throws(ProblemList) -> Catalog {
         let log = ProblemLog()
         let catalog = decode(value, log: log)
         if let catalog, log.problems.isEmpty { return catalog }
         throw ProblemList(problems: log.problems)
     }
 
-    private static func decode(_ value: JSONValue, log: ProblemLog) -> Catalog? {
+    private static let topKeys = KnownKeys(["$schema", "id", "version", "sourceLanguage", "title", "description", "source", "scale", "themes", "rules"])
+    private static let sourceKeys = KnownKeys(["author", "title", "date", "url", "note"])
+    private static let scaleKeys = KnownKeys(["levels"])
+    private static let levelKeys = KnownKeys(["level", "label", "meaning"])
+    private static let themeKeys = KnownKeys(["id", "title"])
+    private static let ruleKeys = KnownKeys(["id", "number", "theme", "weight", "title", "text", "questions", "levels", "footnotes"])
+    private static let footnoteKeys = KnownKeys(["marker", "text"])
+
+    private static func decode<V: JSONReading>(_ value: V, log: ProblemLog) -> Catalog? {
         let root = JSONPointer.root
         guard let o = log.object(value, at: root) else { return nil }
-        log.onlyKnown(o, ["$schema", "id", "version", "sourceLanguage", "title", "description", "source", "scale", "themes", "rules"], at: root)
+        log.onlyKnown(o, topKeys, at: root)
         let id = o["id"].flatMap { validID(log.string($0, at: root.appending("id"), maxLength: 200), at: root.appending("id"), log: log) }
         if o["id"] == nil { log.add(root, .missing("id")) }
         var version: String?
@@ -33,13 +50,13 @@ extension Catalog {
         guard let id, let version, let title, let description, let source, let scale else { return nil }
         return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
                        source: source, scale: scale, themes: themes, rules: rules,
-                       sha256: JSONWriter.canonicalSHA256(value))
+                       sha256: value.canonicalSHA256())
     }
 
-    private static func validID(_ s: String?, at pointer: JSONPointer, log: ProblemLog) -> String? {
+    private static func validID(_ s: String?, at pointer: @autoclosure () -> JSONPointer, log: ProblemLog) -> String? {
         guard let s else { return nil }
         if isSlug(s) { return s }
-        log.add(pointer, .invalidID(s))
+        log.add(pointer(), .invalidID(s))
         return nil
     }
 
@@ -65,9 +82,9 @@ extension Catalog {
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil && ($0 == "0" || !$0.hasPrefix("0")) }
     }
 
-    private static func decodeSource(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Source? {
+    private static func decodeSource<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Source? {
         guard let o = log.object(value, at: p) else { return nil }
-        log.onlyKnown(o, ["author", "title", "date", "url", "note"], at: p)
+        log.onlyKnown(o, sourceKeys, at: p)
         let author = log.required(o, "author", at: p).flatMap { log.string($0, at: p.appending("author"), maxLength: 1000, allowEmpty: false) }
         let title = log.required(o, "title", at: p).flatMap { log.string($0, at: p.appending("title"), maxLength: 1000, allowEmpty: false) }
         var date: String?
@@ -80,17 +97,17 @@ extension Catalog {
         return Source(author: author, title: title, date: date, url: url, note: note)
     }
 
-    private static func decodeScale(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
+    private static func decodeScale<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
         guard let o = log.object(value, at: p), let lv = log.required(o, "levels", at: p),
               let items = log.array(lv, at: p.appending("levels")) else { return nil }
-        log.onlyKnown(o, ["levels"], at: p)
+        log.onlyKnown(o, scaleKeys, at: p)
         let lp = p.appending("levels")
         if items.count != 4 { log.add(lp, .countNotIn(items.count, range: "4")) }
         var levels: [ScaleLevel] = []
         for (i, item) in items.enumerated() {
             let ip = lp.appending(i)
             guard let io = log.object(item, at: ip) else { continue }
-            log.onlyKnown(io, ["level", "label", "meaning"], at: ip)
+            log.onlyKnown(io, levelKeys, at: ip)
             let level = log.required(io, "level", at: ip).flatMap { log.integer($0, at: ip.appending("level"), in: 0...3) }
             let label = log.required(io, "label", at: ip).flatMap { log.localized($0, at: ip.appending("label"), maxLength: 200) }
             let meaning = log.required(io, "meaning", at: ip).flatMap { log.localized($0, at: ip.appending("meaning"), maxLength: maxTextLength) }
@@ -101,7 +118,7 @@ extension Catalog {
         return levels
     }
 
-    private static func decodeThemes(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> [Theme]? {
+    private static func decodeThemes<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> [Theme]? {
         guard let items = log.array(value, at: p) else { return nil }
         if items.isEmpty { log.add(p, .empty) }
         var themes: [Theme] = []
@@ -109,7 +126,7 @@ extension Catalog {
         for (i, item) in items.enumerated() {
             let ip = p.appending(i)
             guard let io = log.object(item, at: ip) else { continue }
-            log.onlyKnown(io, ["id", "title"], at: ip)
+            log.onlyKnown(io, themeKeys, at: ip)
             let id = log.required(io, "id", at: ip).flatMap { validID(log.string($0, at: ip.appending("id"), maxLength: 200), at: ip.appending("id"), log: log) }
             let title = log.required(io, "title", at: ip).flatMap { log.localized($0, at: ip.appending("title"), maxLength: 1000) }
             guard let id, let title else { continue }
@@ -119,7 +136,7 @@ extension Catalog {
         return themes
     }
 
-    private static func decodeRules(_ value: JSONValue, at p: JSONPointer, themes: [Theme], log: ProblemLog) -> [Rule]? {
+    private static func decodeRules<V: JSONReading>(_ value: V, at p: JSONPointer, themes: [Theme], log: ProblemLog) -> [Rule]? {
         guard let items = log.array(value, at: p) else { return nil }
         if items.isEmpty { log.add(p, .empty) }
         let themeIDs = Set(themes.map(\.id))
@@ -149,17 +166,17 @@ extension Catalog {
         return rules
     }
 
-    private static func decodeRule(_ value: JSONValue, at p: JSONPointer, log: ProblemLog) -> Rule? {
+    private static func decodeRule<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Rule? {
         guard let o = log.object(value, at: p) else { return nil }
-        log.onlyKnown(o, ["id", "number", "theme", "weight", "title", "text", "questions", "levels", "footnotes"], at: p)
+        log.onlyKnown(o, ruleKeys, at: p)
         let id = log.required(o, "id", at: p).flatMap { validID(log.string($0, at: p.appending("id"), maxLength: 200), at: p.appending("id"), log: log) }
         let number = log.required(o, "number", at: p).flatMap { log.integer($0, at: p.appending("number"), in: 1...1_000_000) }
         let theme = log.required(o, "theme", at: p).flatMap { log.string($0, at: p.appending("theme"), maxLength: 200, allowEmpty: false) }
         var weight = Weight.one
         if let w = o["weight"] {
-            if case .number(let lexeme) = w, let parsed = Weight(lexeme: lexeme), parsed.thousandths > 0 {
+            if let lexeme = w.numberLexeme, let parsed = Weight(lexeme: lexeme), parsed.thousandths > 0 {
                 weight = parsed
-            } else if case .number(let lexeme) = w {
+            } else if let lexeme = w.numberLexeme {
                 log.add(p.appending("weight"), .outOfRange(lexeme, range: "> 0, at most 3 decimals"))
             } else {
                 log.add(p.appending("weight"), .wrongType(expected: "number", found: w.typeName))
@@ -174,7 +191,7 @@ extension Catalog {
             for (i, item) in items.enumerated() {
                 let fp = p.appending("footnotes").appending(i)
                 guard let fo = log.object(item, at: fp) else { continue }
-                log.onlyKnown(fo, ["marker", "text"], at: fp)
+                log.onlyKnown(fo, footnoteKeys, at: fp)
                 let marker = log.required(fo, "marker", at: fp).flatMap { log.string($0, at: fp.appending("marker"), maxLength: 20, allowEmpty: false) }
                 let ftext = log.required(fo, "text", at: fp).flatMap { log.localized($0, at: fp.appending("text"), maxLength: maxTextLength) }
                 if let marker, let ftext { footnotes.append(Footnote(marker: marker, text: ftext)) }
@@ -188,7 +205,7 @@ extension Catalog {
                     questions: questions, levels: levels, footnotes: footnotes)
     }
 
-    private static func localizedList(_ value: JSONValue, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {
+    private static func localizedList<V: JSONReading>(_ value: V, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {
         guard let items = log.array(value, at: p) else { return nil }
         if !count.contains(items.count) {
             let range = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)–\(count.upperBound)"

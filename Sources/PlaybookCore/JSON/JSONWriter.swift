@@ -150,7 +150,7 @@ public enum JSONWriter {
         }
     }
 
-    private static func writeString(_ s: String, into out: inout [UInt8]) {
+    static func writeString(_ s: String, into out: inout [UInt8]) {
         // Runs of bytes that need no escape are copied whole: saving an assessment and hashing a
         // catalogue are mostly this loop.
         let done: Bool? = s.utf8.withContiguousStorageIfAvailable { bytes in

@@ -100,7 +100,8 @@ public struct Problem: Equatable, Sendable {
     }
 }
 
-/// Collects problems while a document is decoded, so one pass reports them all.
+/// Collects problems while a document is decoded, so one pass reports them all. Pointers are
+/// taken as autoclosures: they are built only for a problem, not for every value read.
 final class ProblemLog {
     private(set) var problems: [Problem] = []
 
@@ -109,97 +110,99 @@ final class ProblemLog {
     }
 
     /// The object at `value`, or nil after logging a type problem.
-    func object(_ value: JSONValue, at pointer: JSONPointer) -> JSONObject? {
-        if case .object(let o) = value { return o }
-        add(pointer, .wrongType(expected: "object", found: value.typeName))
+    func object<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> V.Object? {
+        if let o = value.objectReading { return o }
+        add(pointer(), .wrongType(expected: "object", found: value.typeName))
         return nil
     }
 
-    func array(_ value: JSONValue, at pointer: JSONPointer) -> [JSONValue]? {
-        if case .array(let a) = value { return a }
-        add(pointer, .wrongType(expected: "array", found: value.typeName))
+    func array<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> V.Elements? {
+        if let a = value.arrayReading { return a }
+        add(pointer(), .wrongType(expected: "array", found: value.typeName))
         return nil
     }
 
-    func string(_ value: JSONValue, at pointer: JSONPointer, maxLength: Int, allowEmpty: Bool = true) -> String? {
-        guard case .string(let s) = value else {
-            add(pointer, .wrongType(expected: "string", found: value.typeName))
+    func string<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int, allowEmpty: Bool = true) -> String? {
+        guard let s = value.stringValue else {
+            add(pointer(), .wrongType(expected: "string", found: value.typeName))
             return nil
         }
         if !allowEmpty, s.isEmpty {
-            add(pointer, .empty)
+            add(pointer(), .empty)
             return nil
         }
         if s.utf8.count > maxLength, s.count > maxLength {
-            add(pointer, .tooLong(max: maxLength))
+            add(pointer(), .tooLong(max: maxLength))
             return nil
         }
         return s
     }
 
     /// An integer in `range`; `1.0` and `2e0` are refused (integers are written as integers).
-    func integer(_ value: JSONValue, at pointer: JSONPointer, in range: ClosedRange<Int>) -> Int? {
-        guard case .number(let lexeme) = value else {
-            add(pointer, .wrongType(expected: "integer", found: value.typeName))
+    func integer<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, in range: ClosedRange<Int>) -> Int? {
+        guard let lexeme = value.numberLexeme else {
+            add(pointer(), .wrongType(expected: "integer", found: value.typeName))
             return nil
         }
         guard let n = Int(lexeme) else {
             if lexeme.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
-                add(pointer, .wrongType(expected: "integer", found: "number " + lexeme))
+                add(pointer(), .wrongType(expected: "integer", found: "number " + lexeme))
             } else {
-                add(pointer, .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
+                add(pointer(), .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
             }
             return nil
         }
         guard range.contains(n) else {
-            add(pointer, .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
+            add(pointer(), .outOfRange(lexeme, range: "\(range.lowerBound)–\(range.upperBound)"))
             return nil
         }
         return n
     }
 
-    func choice<T: RawRepresentable>(_ value: JSONValue, at pointer: JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
-        guard let s = string(value, at: pointer, maxLength: 200) else { return nil }
+    func choice<V: JSONReading, T: RawRepresentable>(_ value: V, at pointer: @autoclosure () -> JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
+        guard let s = string(value, at: pointer(), maxLength: 200) else { return nil }
         if let v = T(rawValue: s) { return v }
-        add(pointer, .notOneOf(s, allowed: T.allCases.map(\.rawValue)))
+        add(pointer(), .notOneOf(s, allowed: T.allCases.map(\.rawValue)))
         return nil
     }
 
-    func date(_ value: JSONValue, at pointer: JSONPointer) -> CalendarDate? {
-        guard let s = string(value, at: pointer, maxLength: 100) else { return nil }
+    func date<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> CalendarDate? {
+        guard let s = string(value, at: pointer(), maxLength: 100) else { return nil }
         if let d = CalendarDate(iso: s) { return d }
-        add(pointer, .invalidDate(s))
+        add(pointer(), .invalidDate(s))
         return nil
     }
 
-    func timestamp(_ value: JSONValue, at pointer: JSONPointer) -> Timestamp? {
-        guard let s = string(value, at: pointer, maxLength: 100) else { return nil }
+    func timestamp<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> Timestamp? {
+        guard let s = string(value, at: pointer(), maxLength: 100) else { return nil }
         if let t = Timestamp(iso: s) { return t }
-        add(pointer, .invalidTimestamp(s))
+        add(pointer(), .invalidTimestamp(s))
         return nil
     }
 
     /// Logs every key of `object` outside `known` that is not an `x-` extension (catalogues are strict, so typos show).
-    func onlyKnown(_ object: JSONObject, _ known: Set<String>, at pointer: JSONPointer) {
-        for member in object.members where !known.contains(member.key) && !member.key.hasPrefix("x-") {
-            add(pointer.appending(member.key), .unknownField(member.key))
+    func onlyKnown<O: JSONObjectReading>(_ object: O, _ known: KnownKeys, at pointer: @autoclosure () -> JSONPointer) {
+        for key in object.unknownKeys(known, allowingExtensions: true) {
+            add(pointer().appending(key), .unknownField(key))
         }
     }
 
     /// The member `key` of `object`, or nil after logging it as missing.
-    func required(_ object: JSONObject, _ key: String, at pointer: JSONPointer) -> JSONValue? {
+    func required<O: JSONObjectReading>(_ object: O, _ key: StaticString, at pointer: @autoclosure () -> JSONPointer) -> O.Value? {
         if let v = object[key] { return v }
-        add(pointer, .missing(key))
+        add(pointer(), .missing(key.description))
         return nil
     }
 
-    func localized(_ value: JSONValue, at pointer: JSONPointer, maxLength: Int) -> LocalizedText? {
-        guard let o = object(value, at: pointer) else { return nil }
-        onlyKnown(o, ["fr", "en"], at: pointer)
+    private static let languageKeys = KnownKeys(["fr", "en"])
+
+    func localized<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> LocalizedText? {
+        guard let o = object(value, at: pointer()) else { return nil }
+        onlyKnown(o, ProblemLog.languageKeys, at: pointer())
         var fr: String?
         var en: String?
-        if let v = required(o, "fr", at: pointer) { fr = string(v, at: pointer.appending("fr"), maxLength: maxLength, allowEmpty: false) }
-        if let v = required(o, "en", at: pointer) { en = string(v, at: pointer.appending("en"), maxLength: maxLength, allowEmpty: false) }
+        if let v = required(o, "fr", at: pointer()) { fr = string(v, at: pointer().appending("fr"), maxLength: maxLength, allowEmpty: false) }
+        if let v = required(o, "en", at: pointer()) { en = string(v, at: pointer().appending("en"), maxLength: maxLength, allowEmpty: false) }
         guard let fr, let en else { return nil }
         return LocalizedText(fr: fr, en: en)
     }

@@ -2,15 +2,24 @@
 public enum Documents {
     /// Parses bytes as JSON, turning syntax errors into `file:line:column` errors.
     public static func parse(_ bytes: [UInt8], path: String) throws(FileError) -> JSONValue {
+        try parseTape(bytes, path: path).withRoot { $0.jsonValue }
+    }
+
+    /// The tape of `bytes`, which the decoders read without building a tree.
+    static func parseTape(_ bytes: [UInt8], path: String) throws(FileError) -> JSONTape {
         do throws(JSONSyntaxError) {
-            return try JSONParser.parse(bytes)
+            return try JSONTape.parse(bytes)
         } catch {
-            if case .invalidUTF8 = error.reason {
-                throw FileError(path: path, kind: .invalidUTF8(offset: error.offset))
-            }
-            let position = TextPosition(offset: error.offset, in: bytes)
-            throw FileError(path: path, kind: .syntax(line: position.line, column: position.column, error.reason))
+            throw fileError(error, in: bytes, path: path)
         }
+    }
+
+    static func fileError(_ error: JSONSyntaxError, in bytes: [UInt8], path: String) -> FileError {
+        if case .invalidUTF8 = error.reason {
+            return FileError(path: path, kind: .invalidUTF8(offset: error.offset))
+        }
+        let position = TextPosition(offset: error.offset, in: bytes)
+        return FileError(path: path, kind: .syntax(line: position.line, column: position.column, error.reason))
     }
 
     /// Loads and validates a catalogue file.
@@ -20,9 +29,9 @@ public enum Documents {
     }
 
     public static func decodeCatalog(_ bytes: [UInt8], path: String) throws(FileError) -> Catalog {
-        let value = try parse(bytes, path: path)
+        let tape = try parseTape(bytes, path: path)
         do throws(ProblemList) {
-            return try Catalog.decode(value)
+            return try Catalog.decode(tape)
         } catch {
             throw FileError(path: path, kind: .problems(error.problems))
         }
@@ -46,12 +55,12 @@ public enum Documents {
     }
 
     public static func decodeAssessment(_ bytes: [UInt8], path: String, catalog: Catalog) throws(FileError) -> LoadedAssessment {
-        let value = try parse(bytes, path: path)
+        let tape = try parseTape(bytes, path: path)
         do throws(ProblemList) {
-            let (assessment, warnings) = try Assessment.decode(value, catalog: catalog)
+            let (assessment, warnings) = try Assessment.decode(tape, catalog: catalog)
             return LoadedAssessment(assessment: assessment, warnings: warnings, bytes: bytes)
         } catch {
-            if case .object(let o) = value, case .string(let v)? = o["formatVersion"],
+            if let v = tape.withRoot({ $0.objectReading?["formatVersion"]?.stringValue }),
                let major = Int(v.split(separator: ".").first ?? ""), major > Assessment.supportedMajor {
                 throw FileError(path: path, kind: .newerFormat(v))
             }
