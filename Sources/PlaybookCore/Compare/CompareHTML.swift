@@ -1,7 +1,7 @@
 /// A comparison as one self-contained HTML page for the partner: the report's stylesheet and
 /// policy (no script, no link, no request), both score polygons on one radar, every text escaped.
 public enum CompareHTML {
-    public static func render(_ c: Comparison, lang: Language) -> String {
+    public static func render(_ c: Comparison, lang: Language) -> [UInt8] {
         let w = CompareWords(lang: lang, kind: c.kind)
         var h = HTMLBuilder(capacity: 20_000 + c.rules.count * 600)
         h.raw("<!DOCTYPE html>\n<html lang=\"" + lang.rawValue + "\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -94,7 +94,7 @@ public enum CompareHTML {
             h.raw("</tbody></table></div>\n</section>\n")
         }
         h.raw("</main>\n</body>\n</html>\n")
-        return h.html
+        return h.bytes
     }
 
     private static func section(_ id: String, _ title: String, into h: inout HTMLBuilder) {
@@ -122,7 +122,7 @@ public enum CompareRender {
         switch format {
         case .text: Array(CompareText.render(c, lang: lang, width: width).utf8)
         case .markdown: Array(CompareMarkdown.render(c, lang: lang).utf8)
-        case .html: Array(CompareHTML.render(c, lang: lang).utf8)
+        case .html: CompareHTML.render(c, lang: lang)
         case .json: CompareJSON.render(c)
         }
     }

@@ -2,7 +2,7 @@
 /// link and no external request, a Content-Security-Policy that forbids them anyway, and every
 /// piece of user or file text escaped, so a hostile note cannot change the page's structure (S1).
 enum HTMLReport {
-    static func render(_ c: ReportContent) -> String {
+    static func render(_ c: ReportContent) -> [UInt8] {
         let w = ReportWords(c.lang)
         let lang = c.lang
         let a = c.assessment
@@ -21,12 +21,13 @@ enum HTMLReport {
         ruleTable(c, w, into: &h)
         priorities(c, w, into: &h)
         sectionStart("details", w.rules, pageBreak: true, into: &h)
-        for line in c.rules { HTMLRuleSection.render(line, c, w, into: &h) }
+        let words = HTMLRuleSection.Words(w)
+        for line in c.rules { HTMLRuleSection.render(line, c, w, words, into: &h) }
         h.raw("</section>\n")
         actionPlan(c, w, into: &h)
         about(c, w, into: &h)
         h.raw("</main>\n</body>\n</html>\n")
-        return h.html
+        return h.bytes
     }
 
     private static func cover(_ c: ReportContent, _ w: ReportWords, into h: inout HTMLBuilder) {
@@ -150,22 +151,28 @@ enum HTMLReport {
         header([(w.number, true), (w.rule, false), (w.theme, false), (w.score, false), (w.target, true), (w.gap, true), (w.openActions, true)], into: &h)
         h.raw("</tr></thead>\n<tbody>\n")
         for r in c.rules {
-            h.raw("<tr>")
-            h.element("td", String(r.rule.number), cls: "n")
+            h.raw("<tr><td class=\"n\">")
+            h.number(r.rule.number)
+            h.raw("</td>")
             h.element("td", r.rule.title[c.lang])
             h.element("td", r.themeTitle)
             if let score = r.score {
                 h.raw("<td class=\"score\">")
                 HTMLRuleSection.meter(score, into: &h)
-                h.text("\(score) — " + c.levelLabel(score))
+                h.number(score)
+                h.raw(" — ")
+                h.text(c.levelLabel(score))
                 h.raw("</td>")
             } else {
                 h.element("td", w.state(r.answer.state), cls: "muted")
             }
-            h.element("td", r.target.map(String.init) ?? "—", cls: "n")
-            h.element("td", r.gap.map(String.init) ?? "—", cls: "n")
-            h.element("td", String(r.openActions), cls: "n")
-            h.raw("</tr>\n")
+            h.raw("<td class=\"n\">")
+            if let target = r.target { h.number(target) } else { h.raw("—") }
+            h.raw("</td><td class=\"n\">")
+            if let gap = r.gap { h.number(gap) } else { h.raw("—") }
+            h.raw("</td><td class=\"n\">")
+            h.number(r.openActions)
+            h.raw("</td></tr>\n")
         }
         h.raw("</tbody></table></div>\n</section>\n")
     }
@@ -214,8 +221,9 @@ enum HTMLReport {
         header([(w.rule, true), (w.actionID, false), (w.title, false), (w.owner, false), (w.due, false), (w.status, false), (w.overdue, false)], into: &h)
         h.raw("</tr></thead>\n<tbody>\n")
         for x in c.actions {
-            h.raw("<tr>")
-            h.element("td", String(x.rule.number), cls: "n")
+            h.raw("<tr><td class=\"n\">")
+            h.number(x.rule.number)
+            h.raw("</td>")
             h.element("td", x.action.id)
             h.element("td", x.action.title, cls: "user")
             h.element("td", x.action.owner)

@@ -1,44 +1,98 @@
 /// One rule of the HTML report: its text, where it stands, the note, the evidence and the actions.
 enum HTMLRuleSection {
-    static func render(_ r: RuleLine, _ c: ReportContent, _ w: ReportWords, into h: inout HTMLBuilder) {
+    /// The words every rule section repeats, looked up once per report.
+    struct Words {
+        let weight: String
+        let gap: String
+        let state: String
+        let score: String
+        let target: String
+        let reason: String
+        let note: String
+        let evidence: String
+        let actions: String
+        let colon: String
+
+        init(_ w: ReportWords) {
+            weight = " · " + w.weight.lowercased() + " "
+            gap = " (" + w.gap.lowercased() + " "
+            state = w.state
+            score = w.score
+            target = w.target
+            reason = w.reason
+            note = w.note
+            evidence = w.evidence
+            actions = w.actions
+            colon = ReportText.colon(w.lang)
+        }
+    }
+
+    static func render(_ r: RuleLine, _ c: ReportContent, _ w: ReportWords, _ words: Words, into h: inout HTMLBuilder) {
         let lang = c.lang
         let rule = r.rule
-        h.raw("<article class=\"rule\">\n<div class=\"rule-head\">")
-        h.element("span", String(rule.number), cls: "no")
+        // Pieces of one element's text are escaped one by one: the same bytes as the whole, as
+        // no piece of this program's ends or starts with a line break.
+        h.raw("<article class=\"rule\">\n<div class=\"rule-head\"><span class=\"no\">")
+        h.number(rule.number)
+        h.raw("</span>")
         h.element("h3", rule.title[lang])
         h.raw("</div>\n")
-        h.element("p", r.themeTitle + " · " + w.weight.lowercased() + " " + rule.weight.description + " · " + rule.id, cls: "rule-meta")
+        h.open("p", cls: "rule-meta")
+        h.text(r.themeTitle)
+        h.text(words.weight)
+        h.text(rule.weight.description)
+        h.raw(" · ")
+        h.text(rule.id)
+        h.close("p")
         h.raw("\n<blockquote>")
         h.element("p", rule.text[lang], cls: "user")
         for note in rule.footnotes { h.element("p", "[" + note.marker + "] " + note.text[lang], cls: "footnote") }
         h.raw("</blockquote>\n")
         if let original = c.originalLanguage {
             h.raw("<blockquote class=\"original\" lang=\"" + original.rawValue + "\">")
-            h.element("p", w.original(original) + ReportText.colon(lang) + w.quoted(rule.text[original]), cls: "user")
+            h.open("p", cls: "user")
+            h.text(w.original(original) + words.colon + w.quoteMarks.open)
+            h.text(rule.text[original])
+            h.text(w.quoteMarks.close)
+            h.close("p")
             h.raw("</blockquote>\n")
         }
 
         h.raw("<dl class=\"answer\">\n")
         if r.score == nil {
-            field(w.state, into: &h) { h in h.element("span", w.state(r.answer.state), cls: "badge quiet") }
+            field(words.state, into: &h) { h in h.element("span", w.state(r.answer.state), cls: "badge quiet") }
         }
         if let score = r.score {
-            field(w.score, into: &h) { h in
+            field(words.score, into: &h) { h in
                 meter(score, into: &h)
-                h.element("strong", "\(score) — " + c.levelLabel(score))
+                h.open("strong")
+                h.number(score)
+                h.raw(" — ")
+                h.text(c.levelLabel(score))
+                h.close("strong")
                 let description = r.levelDescription(score, lang)
-                if !description.isEmpty { h.text(ReportText.colon(lang) + description) }
+                if !description.isEmpty {
+                    h.text(words.colon)
+                    h.text(description)
+                }
             }
         }
         if let target = r.target {
-            field(w.target, into: &h) { h in
-                h.text("\(target) — " + c.levelLabel(target) + (r.gap.map { " (" + w.gap.lowercased() + " \($0))" } ?? ""))
+            field(words.target, into: &h) { h in
+                h.number(target)
+                h.raw(" — ")
+                h.text(c.levelLabel(target))
+                if let gap = r.gap {
+                    h.text(words.gap)
+                    h.number(gap)
+                    h.raw(")")
+                }
             }
         }
-        if let reason = r.reason { field(w.reason, user: true, into: &h) { h in h.text(reason) } }
-        if !r.answer.note.isEmpty { field(w.note, user: true, into: &h) { h in h.text(r.answer.note) } }
+        if let reason = r.reason { field(words.reason, user: true, into: &h) { h in h.text(reason) } }
+        if !r.answer.note.isEmpty { field(words.note, user: true, into: &h) { h in h.text(r.answer.note) } }
         if !r.answer.evidence.isEmpty {
-            field(w.evidence, into: &h) { h in
+            field(words.evidence, into: &h) { h in
                 h.raw("<ul>")
                 for e in r.answer.evidence {
                     h.raw("<li>")
@@ -50,7 +104,7 @@ enum HTMLRuleSection {
             }
         }
         if !r.answer.actions.isEmpty {
-            field(w.actions, into: &h) { h in
+            field(words.actions, into: &h) { h in
                 h.raw("<ul>")
                 for action in r.answer.actions { actionItem(action, overdue: action.isOverdue(asOf: c.asOf), w, into: &h) }
                 h.raw("</ul>")

@@ -45,25 +45,51 @@ enum HTMLText {
 
 /// An HTML document being written: markup from this program goes in with `raw`, every piece of
 /// user or file text with `text`, so escaping is decided once, at the call, and is easy to review.
+/// The page is built as bytes; text is escaped by `ReportBytes.html`, the bytes of `HTMLText.escape`.
 struct HTMLBuilder {
-    private(set) var html = ""
+    private var out: ReportBytes
 
     init(capacity: Int) {
-        html.reserveCapacity(capacity)
+        out = ReportBytes(capacity: capacity)
     }
 
+    /// The page's bytes (UTF-8).
+    var bytes: [UInt8] { out.bytes }
+
     /// Markup written by this program; never user or file text.
-    mutating func raw(_ markup: String) { html += markup }
+    mutating func raw(_ markup: String) { out.raw(markup) }
 
     /// User or file text, escaped.
-    mutating func text(_ s: String) { HTMLText.append(s, to: &html) }
+    mutating func text(_ s: String) { out.html(s) }
+
+    /// Markup written by this program, from a literal.
+    mutating func raw(_ markup: StaticString) { out.raw(markup) }
+
+    /// A number, as text.
+    mutating func number(_ n: Int) { out.raw(n) }
 
     /// `<tag class="…">text</tag>` with the text escaped; `cls` is a class name of this program's.
-    mutating func element(_ tag: String, _ s: String, cls: String? = nil) {
-        html += "<" + tag
-        if let cls { html += " class=\"" + cls + "\"" }
-        html += ">"
-        text(s)
-        html += "</" + tag + ">"
+    mutating func element(_ tag: StaticString, _ s: String, cls: StaticString? = nil) {
+        open(tag, cls: cls)
+        out.html(s)
+        close(tag)
+    }
+
+    /// `<tag class="…">`, for an element whose content is written piece by piece.
+    mutating func open(_ tag: StaticString, cls: StaticString? = nil) {
+        out.raw("<")
+        out.raw(tag)
+        if let cls {
+            out.raw(" class=\"")
+            out.raw(cls)
+            out.raw("\"")
+        }
+        out.raw(">")
+    }
+
+    mutating func close(_ tag: StaticString) {
+        out.raw("</")
+        out.raw(tag)
+        out.raw(">")
     }
 }

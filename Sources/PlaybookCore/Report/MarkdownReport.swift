@@ -2,10 +2,9 @@
 /// `Markdown.inline` (tables, one line) or `Markdown.block` (paragraphs), so no note can add
 /// structure: a heading, a list, a link, HTML or a broken table (S2).
 enum MarkdownReport {
-    static func render(_ c: ReportContent) -> String {
+    static func render(_ c: ReportContent) -> [UInt8] {
         let w = ReportWords(c.lang)
-        var out = ""
-        out.reserveCapacity(8_192 + c.rules.count * 1_500)
+        var out = ReportBytes(capacity: 8_192 + c.rules.count * 1_500)
         header(c, w, into: &out)
         headline(c, w, into: &out)
         themes(c, w, into: &out)
@@ -13,10 +12,10 @@ enum MarkdownReport {
         rules(c, w, into: &out)
         actionPlan(c, w, into: &out)
         about(c, w, into: &out)
-        return out
+        return out.bytes
     }
 
-    private static func header(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func header(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         let a = c.assessment
         let lang = c.lang
         out.line("# " + Markdown.inline(a.program.name.isEmpty ? w.unnamedProgram : a.program.name) + " — " + w.reportTitle)
@@ -33,7 +32,7 @@ enum MarkdownReport {
         out.line()
     }
 
-    private static func headline(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func headline(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         let s = c.summary
         let lang = c.lang
         out.line("## " + w.headline)
@@ -49,7 +48,7 @@ enum MarkdownReport {
         out.line()
     }
 
-    private static func themes(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func themes(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         out.line("## " + w.themes)
         out.line()
         out.line("| " + [w.theme, w.score, w.level, w.scoredRules, w.coverage].joined(separator: " | ") + " |")
@@ -62,7 +61,7 @@ enum MarkdownReport {
         out.line()
     }
 
-    private static func priorities(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func priorities(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         let lang = c.lang
         out.line("## " + w.priorities)
         out.line()
@@ -83,21 +82,44 @@ enum MarkdownReport {
         out.line()
     }
 
-    private static func rules(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func rules(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         out.line("## " + w.rules)
         out.line()
         out.line("| " + [w.number, w.rule, w.theme, w.state, w.score, w.target, w.gap, w.openActions].joined(separator: " | ") + " |")
         out.line("|---:|---|---|---|---|---:|---:|---:|")
+        // Level labels escaped once, not once per rule.
+        let levels = (0...3).map { Markdown.inline(c.levelLabel($0)) }
         for r in c.rules {
-            let score = r.score.map { "\($0) — " + Markdown.inline(c.levelLabel($0)) } ?? "—"
-            out.line("| \(r.rule.number) | " + Markdown.inline(r.rule.title[c.lang]) + " | " + Markdown.inline(r.themeTitle) + " | " + w.state(r.answer.state)
-                     + " | " + score + " | " + (r.target.map(String.init) ?? "—") + " | " + (r.gap.map(String.init) ?? "—") + " | \(r.openActions) |")
+            out.raw("| ")
+            out.raw(r.rule.number)
+            out.raw(" | ")
+            out.markdownInline(r.rule.title[c.lang])
+            out.raw(" | ")
+            out.markdownInline(r.themeTitle)
+            out.raw(" | ")
+            out.raw(w.state(r.answer.state))
+            out.raw(" | ")
+            if let score = r.score {
+                out.raw(score)
+                out.raw(" — ")
+                out.raw(levels.indices.contains(score) ? levels[score] : Markdown.inline(c.levelLabel(score)))
+            } else {
+                out.raw("—")
+            }
+            out.raw(" | ")
+            if let target = r.target { out.raw(target) } else { out.raw("—") }
+            out.raw(" | ")
+            if let gap = r.gap { out.raw(gap) } else { out.raw("—") }
+            out.raw(" | ")
+            out.raw(r.openActions)
+            out.line(" |")
         }
-        for r in c.rules { ruleSection(r, c, w, into: &out) }
+        let words = SectionWords(w)
+        for r in c.rules { ruleSection(r, c, w, words, into: &out) }
         out.line()
     }
 
-    private static func actionPlan(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func actionPlan(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         out.line("## " + w.actionPlan)
         out.line()
         guard !c.actions.isEmpty else {
@@ -110,13 +132,26 @@ enum MarkdownReport {
         out.line("| " + [w.rule, w.actionID, w.title, w.owner, w.due, w.status, w.overdue].joined(separator: " | ") + " |")
         out.line("|---:|---|---|---|---|---|---|")
         for x in c.actions {
-            out.line("| \(x.rule.number) | " + Markdown.inline(x.action.id) + " | " + Markdown.inline(x.action.title) + " | " + Markdown.inline(x.action.owner)
-                     + " | " + (x.action.due?.description ?? "") + " | " + x.action.status.label(c.lang) + " | " + (x.overdue ? bold(w.overdueFlag) : "") + " |")
+            out.raw("| ")
+            out.raw(x.rule.number)
+            out.raw(" | ")
+            out.markdownInline(x.action.id)
+            out.raw(" | ")
+            out.markdownInline(x.action.title)
+            out.raw(" | ")
+            out.markdownInline(x.action.owner)
+            out.raw(" | ")
+            if let due = x.action.due { out.raw(due.description) }
+            out.raw(" | ")
+            out.raw(x.action.status.label(c.lang))
+            out.raw(" | ")
+            if x.overdue { out.raw(bold(w.overdueFlag)) }
+            out.line(" |")
         }
         out.line()
     }
 
-    private static func about(_ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    private static func about(_ c: ReportContent, _ w: ReportWords, into out: inout ReportBytes) {
         let lang = c.lang
         out.line("## " + w.about)
         out.line()
@@ -127,44 +162,118 @@ enum MarkdownReport {
         out.line("- " + bold(w.method) + ReportText.colon(lang) + w.methodText)
     }
 
-    private static func ruleSection(_ r: RuleLine, _ c: ReportContent, _ w: ReportWords, into out: inout String) {
+    /// The words every rule section repeats, looked up once.
+    private struct SectionWords {
+        let weight: String
+        let score: String
+        let state: String
+        let reason: String
+        let target: String
+        let gap: String
+        let note: String
+        let evidence: String
+        let actions: String
+
+        init(_ w: ReportWords) {
+            weight = w.weight.lowercased()
+            score = "- " + bold(w.score) + ReportText.colon(w.lang)
+            state = "- " + bold(w.state) + ReportText.colon(w.lang)
+            reason = "- " + bold(w.reason) + ReportText.colon(w.lang)
+            target = "- " + bold(w.target) + ReportText.colon(w.lang)
+            gap = " (" + w.gap.lowercased() + " "
+            note = "- " + bold(w.note) + ReportText.colon(w.lang)
+            evidence = "- " + bold(ReportText.label(w.evidence, w.lang))
+            actions = "- " + bold(ReportText.label(w.actions, w.lang))
+        }
+    }
+
+    private static func ruleSection(_ r: RuleLine, _ c: ReportContent, _ w: ReportWords, _ words: SectionWords, into out: inout ReportBytes) {
         let lang = c.lang
-        out.line()
-        out.line("### \(r.rule.number)\\. " + Markdown.inline(r.rule.title[lang]))
-        out.line()
-        out.line("*" + Markdown.inline(r.themeTitle) + " · " + w.weight.lowercased() + " " + r.rule.weight.description + " · " + Markdown.inline(r.rule.id) + "*")
-        out.line()
-        out.line("> " + block(r.rule.text[lang]))
-        for note in r.rule.footnotes { out.line(">\n> \\[" + Markdown.inline(note.marker) + "\\] " + Markdown.inline(note.text[lang])) }
+        out.newline()
+        out.raw("### ")
+        out.raw(r.rule.number)
+        out.raw("\\. ")
+        out.markdownInline(r.rule.title[lang])
+        out.newline()
+        out.newline()
+        out.raw("*")
+        out.markdownInline(r.themeTitle)
+        out.raw(" · ")
+        out.raw(words.weight)
+        out.raw(" ")
+        out.raw(r.rule.weight.description)
+        out.raw(" · ")
+        out.markdownInline(r.rule.id)
+        out.line("*")
+        out.newline()
+        out.raw("> ")
+        out.markdownBlock(r.rule.text[lang])
+        out.newline()
+        for note in r.rule.footnotes {
+            out.raw(">\n> \\[")
+            out.markdownInline(note.marker)
+            out.raw("\\] ")
+            out.markdownInline(note.text[lang])
+            out.newline()
+        }
         if let original = c.originalLanguage {
             out.line(">")
-            out.line("> " + bold(w.original(original)) + ReportText.colon(lang) + w.quoted(block(r.rule.text[original])))
+            out.raw("> " + bold(w.original(original)) + ReportText.colon(lang))
+            out.raw(w.quoteMarks.open)
+            out.markdownBlock(r.rule.text[original])
+            out.raw(w.quoteMarks.close)
+            out.newline()
         }
-        out.line()
+        out.newline()
         switch r.answer.state {
         case .scored(let score):
-            var text = "- " + bold(w.score) + ReportText.colon(lang) + "\(score) — " + Markdown.inline(c.levelLabel(score))
+            out.raw(words.score)
+            out.raw(score)
+            out.raw(" — ")
+            out.markdownInline(c.levelLabel(score))
             let description = r.levelDescription(score, lang)
-            if !description.isEmpty { text += ReportText.colon(lang) + Markdown.inline(description) }
-            out.line(text)
+            if !description.isEmpty {
+                out.raw(ReportText.colon(lang))
+                out.markdownInline(description)
+            }
+            out.newline()
         case .notApplicable(let reason):
-            out.line("- " + bold(w.state) + ReportText.colon(lang) + w.state(r.answer.state))
-            out.line("- " + bold(w.reason) + ReportText.colon(lang) + block(reason))
+            out.line(words.state + w.state(r.answer.state))
+            out.raw(words.reason)
+            out.markdownBlock(reason)
+            out.newline()
         case .unknown, nil:
-            out.line("- " + bold(w.state) + ReportText.colon(lang) + w.state(r.answer.state))
+            out.line(words.state + w.state(r.answer.state))
         }
         if let target = r.target {
-            out.line("- " + bold(w.target) + ReportText.colon(lang) + "\(target) — " + Markdown.inline(c.levelLabel(target)) + (r.gap.map { " (" + w.gap.lowercased() + " \($0))" } ?? ""))
+            out.raw(words.target)
+            out.raw(target)
+            out.raw(" — ")
+            out.markdownInline(c.levelLabel(target))
+            if let gap = r.gap {
+                out.raw(words.gap)
+                out.raw(gap)
+                out.raw(")")
+            }
+            out.newline()
         }
-        if !r.answer.note.isEmpty { out.line("- " + bold(w.note) + ReportText.colon(lang) + block(r.answer.note)) }
+        if !r.answer.note.isEmpty {
+            out.raw(words.note)
+            out.markdownBlock(r.answer.note)
+            out.newline()
+        }
         if !r.answer.evidence.isEmpty {
-            out.line("- " + bold(ReportText.label(w.evidence, lang)))
+            out.line(words.evidence)
             for e in r.answer.evidence {
-                out.line("  - " + block(e.text) + " (" + e.strength.label(lang) + (e.date.map { ", " + $0.description } ?? "") + ")")
+                out.raw("  - ")
+                out.markdownBlock(e.text)
+                out.raw(" (" + e.strength.label(lang))
+                if let date = e.date { out.raw(", " + date.description) }
+                out.line(")")
             }
         }
         if !r.answer.actions.isEmpty {
-            out.line("- " + bold(ReportText.label(w.actions, lang)))
+            out.line(words.actions)
             for action in r.answer.actions { out.line("  - " + actionText(action, overdue: action.isOverdue(asOf: c.asOf), w)) }
         }
     }
@@ -185,10 +294,7 @@ enum MarkdownReport {
     private static func bold(_ text: String) -> String { "**" + text + "**" }
 }
 
-private extension String {
-    /// Appends `text` and a line feed.
-    mutating func line(_ text: String = "") {
-        self += text
-        self += "\n"
-    }
+private extension ReportBytes {
+    /// A line of text of this program's (or already escaped), or an empty line.
+    mutating func line() { newline() }
 }

@@ -61,9 +61,9 @@ public enum Report {
         let content = ReportContent(assessment, catalog: catalog, lang: options.lang, asOf: options.asOf ?? assessment.assessedOn)
         switch options.format {
         case .markdown:
-            return Array(MarkdownReport.render(content).utf8)
+            return MarkdownReport.render(content)
         case .html:
-            return Array(HTMLReport.render(content).utf8)
+            return HTMLReport.render(content)
         case .text:
             return Array(TextReport.render(content, width: options.width, color: options.color).utf8)
         case .csv:

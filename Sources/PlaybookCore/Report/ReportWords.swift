@@ -120,7 +120,10 @@ struct ReportWords {
     }
 
     /// Text between the language's quotation marks.
-    func quoted(_ text: String) -> String { pick("“" + text + "”", "«\u{A0}" + text + "\u{A0}»") }
+    func quoted(_ text: String) -> String { quoteMarks.open + text + quoteMarks.close }
+
+    /// The language's quotation marks, spaces included.
+    var quoteMarks: (open: String, close: String) { lang == .fr ? ("«\u{A0}", "\u{A0}»") : ("“", "”") }
 
     /// `Yann Gourvennec, “16 règles d’or…” (2007-09-27) — URL`: where the catalogue comes from, as plain text (never a link).
     func sourceText(_ catalog: Catalog) -> String {

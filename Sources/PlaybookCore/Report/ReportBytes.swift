@@ -1,0 +1,213 @@
+/// A report's bytes as they are written: text of this program's goes in with `raw`, file and
+/// user text through the escaper of its format. The escapers work on UTF-8 bytes and copy runs
+/// that need nothing whole; each gives the bytes of the `String` escaper it stands for
+/// (`Markdown.inline`, `Markdown.block`, `HTMLText.escape`), which a property test checks.
+struct ReportBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    @inline(__always)
+    mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A number in decimal digits.
+    mutating func raw(_ n: Int) { raw(String(n)) }
+
+    @inline(__always)
+    mutating func newline() { bytes.append(0x0A) }
+
+    /// `text` then a line feed.
+    mutating func line(_ text: String) {
+        raw(text)
+        newline()
+    }
+
+    // MARK: Markdown
+
+    /// `Markdown.inline(text)`: markup characters backslash-escaped, line breaks and tabs as
+    /// spaces, controls and bidi characters dropped.
+    mutating func markdownInline(_ text: String) { markdown(text, block: false) }
+
+    /// `Markdown.block(text)`: each line as `markdownInline`, joined by hard breaks (`\` then a
+    /// line feed). CR LF, CR and the other line separators break lines too, so this is also
+    /// `Markdown.block(ReportText.unifyingNewlines(text))`.
+    mutating func markdownBlock(_ text: String) { markdown(text, block: true) }
+
+    private mutating func markdown(_ text: String, block: Bool) {
+        var text = text
+        text.withUTF8 { s in
+            ReportBytes.markdownBytes.withUnsafeBufferPointer { table in
+                let n = s.count
+                var run = 0
+                var i = 0
+                while i < n {
+                    while i < n, table[Int(s[i])] == ByteClass.plain { i += 1 }
+                    guard i < n else { break }
+                    let b = s[i]
+                    var length = 1
+                    switch table[Int(b)] {
+                    case ByteClass.escape:
+                        append(s, from: run, to: i)
+                        bytes.append(UInt8(ascii: "\\"))
+                        bytes.append(b)
+                    case ByteClass.lineBreak:
+                        // LF, CR (CR LF as one), VT and FF: a hard break in a block, a space (LF, CR) or nothing inline.
+                        if b == 0x0D, block, i + 1 < n, s[i + 1] == 0x0A { length = 2 }
+                        append(s, from: run, to: i)
+                        if block {
+                            bytes.append(UInt8(ascii: "\\"))
+                            bytes.append(0x0A)
+                        } else if b == 0x0A || b == 0x0D {
+                            bytes.append(0x20)
+                        }
+                    case ByteClass.space:
+                        append(s, from: run, to: i)
+                        bytes.append(0x20)
+                    case ByteClass.control:
+                        append(s, from: run, to: i)
+                    default:
+                        // A lead byte that may start NEL, a line separator or an unsafe scalar.
+                        let p = s.baseAddress! + i
+                        if block, ReportBytes.isLineSeparator(p) {
+                            append(s, from: run, to: i)
+                            bytes.append(UInt8(ascii: "\\"))
+                            bytes.append(0x0A)
+                        } else if JSONTape.isUnsafeSequence(p) {
+                            append(s, from: run, to: i)
+                        } else {
+                            i += 1
+                            continue
+                        }
+                        length = b < 0xE0 ? 2 : 3
+                    }
+                    i += length
+                    run = i
+                }
+                append(s, from: run, to: n)
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ s: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        if end > start { bytes.append(contentsOf: UnsafeBufferPointer(start: s.baseAddress! + start, count: end - start)) }
+    }
+
+    /// What an escaper does with a byte, by table: a byte not marked plain stops the scan.
+    private enum ByteClass {
+        static let plain: UInt8 = 0
+        static let escape: UInt8 = 1
+        static let lineBreak: UInt8 = 2
+        static let space: UInt8 = 3
+        static let control: UInt8 = 4
+        /// C2, D8 and E2: lead bytes of the scalars `TerminalSafety` calls unsafe and of the line separators.
+        static let lead: UInt8 = 5
+    }
+
+    private static let markdownBytes: [UInt8] = (0...255).map { b -> UInt8 in
+        switch b {
+        case 0x0A, 0x0B, 0x0C, 0x0D: return ByteClass.lineBreak
+        case 0x09: return ByteClass.space
+        case 0x00..<0x20, 0x7F: return ByteClass.control
+        case 0xC2, 0xD8, 0xE2: return ByteClass.lead
+        case 0x80...: return ByteClass.plain
+        default: return "\\`*_{}[]()#+-.!|<>&~\"'=:$%^@".utf8.contains(UInt8(b)) ? ByteClass.escape : ByteClass.plain
+        }
+    }
+
+    private static let htmlBytes: [UInt8] = (0...255).map { b -> UInt8 in
+        switch b {
+        case 0x0A, 0x0D: return ByteClass.lineBreak
+        case 0x09: return ByteClass.space
+        case 0x00..<0x20, 0x7F: return ByteClass.control
+        case 0xC2, 0xD8, 0xE2: return ByteClass.lead
+        case 0x26, 0x3C, 0x3E, 0x22, 0x27: return ByteClass.escape
+        default: return ByteClass.plain
+        }
+    }
+
+    /// NEL, U+2028 or U+2029 at `p`: line separators for `Character.isNewline`, beside LF, VT, FF and CR.
+    @inline(__always)
+    static func isLineSeparator(_ p: UnsafePointer<UInt8>) -> Bool {
+        (p[0] == 0xC2 && p[1] == 0x85) || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+    }
+
+    // MARK: HTML
+
+    /// `HTMLText.escape(text, keepNewlines:)`: `& < > " '` as character references, CR LF and CR
+    /// read as LF, line feeds kept (or spaces), tabs as spaces, other controls as visible escapes.
+    mutating func html(_ text: String, keepNewlines: Bool = true) {
+        var text = text
+        text.withUTF8 { s in
+            ReportBytes.htmlBytes.withUnsafeBufferPointer { table in
+                let n = s.count
+                var run = 0
+                var i = 0
+                while i < n {
+                    while i < n, table[Int(s[i])] == ByteClass.plain { i += 1 }
+                    guard i < n else { break }
+                    let b = s[i]
+                    var length = 1
+                    switch table[Int(b)] {
+                    case ByteClass.escape:
+                        append(s, from: run, to: i)
+                        switch b {
+                        case UInt8(ascii: "&"): raw("&amp;")
+                        case UInt8(ascii: "<"): raw("&lt;")
+                        case UInt8(ascii: ">"): raw("&gt;")
+                        case UInt8(ascii: "\""): raw("&quot;")
+                        default: raw("&#39;")
+                        }
+                    case ByteClass.lineBreak:
+                        if b == 0x0A, keepNewlines {
+                            i += 1
+                            continue
+                        }
+                        if b == 0x0D, i + 1 < n, s[i + 1] == 0x0A { length = 2 }
+                        append(s, from: run, to: i)
+                        bytes.append(keepNewlines ? 0x0A : 0x20)
+                    case ByteClass.space:
+                        append(s, from: run, to: i)
+                        bytes.append(0x20)
+                    case ByteClass.control:
+                        append(s, from: run, to: i)
+                        visibleEscape(s.baseAddress! + i)
+                    default:
+                        guard JSONTape.isUnsafeSequence(s.baseAddress! + i) else {
+                            i += 1
+                            continue
+                        }
+                        append(s, from: run, to: i)
+                        visibleEscape(s.baseAddress! + i)
+                        length = b < 0xE0 ? 2 : 3
+                    }
+                    i += length
+                    run = i
+                }
+                append(s, from: run, to: n)
+            }
+        }
+    }
+
+    /// `TerminalSafety.escape` of the scalar at `p` (a control other than tab, LF and CR, DEL, C1 or bidi).
+    private mutating func visibleEscape(_ p: UnsafePointer<UInt8>) {
+        var v = UInt32(p[0])
+        if v >= 0x80 {
+            let length = v < 0xE0 ? 2 : 3
+            v = length == 2 ? v & 0x1F : v & 0x0F
+            for k in 1..<length { v = v << 6 | UInt32(p[k] & 0x3F) }
+        }
+        let hex: StaticString = "0123456789ABCDEF"
+        raw(v < 0x100 ? "\\x" : "\\u")
+        for shift in stride(from: v < 0x100 ? 4 : 12, through: 0, by: -4) {
+            bytes.append(hex.utf8Start[Int(v >> UInt32(shift) & 0xF)])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import PropertyBased
+import Testing
+@testable import PlaybookCore
+
+/// The byte escapers the reports write with, against the `String` escapers they stand for.
+@Suite struct ReportBytesTests {
+    /// Text mixing everything the escapers treat apart: ASCII controls and markup, C1, Latin,
+    /// the Arabic letter mark, bidi controls and line separators, emoji, and CR LF pairs.
+    static let texts = Gen.oneOf(
+        Gen.int(in: 0...0x7F), Gen.int(in: 0x80...0x9F), Gen.int(in: 0xA0...0x2FF), Gen.int(in: 0x600...0x61F),
+        Gen.int(in: 0x2000...0x206F), Gen.int(in: 0x1F300...0x1F64F), Gen.always(0x0D), Gen.always(0x0A)
+    ).map { Character(Unicode.Scalar(UInt32($0))!) }.array(of: 0...40).map { String($0) }
+
+    @Test func markdownEscapingMatchesTheStringEscapers() async {
+        await propertyCheck(count: 2_000, input: Self.texts) { text in
+            var inline = ReportBytes(capacity: 0)
+            inline.markdownInline(text)
+            #expect(String(decoding: inline.bytes, as: UTF8.self) == Markdown.inline(text))
+            var block = ReportBytes(capacity: 0)
+            block.markdownBlock(text)
+            #expect(String(decoding: block.bytes, as: UTF8.self) == Markdown.block(text))
+            #expect(String(decoding: block.bytes, as: UTF8.self) == Markdown.block(ReportText.unifyingNewlines(text)))
+        }
+    }
+
+    @Test func htmlEscapingMatchesTheStringEscaper() async {
+        await propertyCheck(count: 2_000, input: Self.texts, Gen.bool()) { text, keepNewlines in
+            var out = ReportBytes(capacity: 0)
+            out.html(text, keepNewlines: keepNewlines)
+            #expect(String(decoding: out.bytes, as: UTF8.self) == HTMLText.escape(text, keepNewlines: keepNewlines))
+        }
+    }
+
+    @Test func numbersAreWrittenInDecimal() {
+        var out = ReportBytes(capacity: 0)
+        for n in [0, 7, -3, 10_000, Int.max, Int.min] { out.raw(n); out.raw(" ") }
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "0 7 -3 10000 \(Int.max) \(Int.min) ")
+    }
+}
