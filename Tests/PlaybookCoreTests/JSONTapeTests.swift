@@ -82,6 +82,39 @@ import Testing
         }
     }
 
+    @Test func largeCatalogueIsFingerprintedOnASecondThreadWithTheSameResult() throws {
+        // Past a megabyte the fingerprint is computed while the rules are decoded.
+        guard case .object(var root) = try JSONParser.parse(DefaultCatalog.bytes), case .array(let rules)? = root["rules"] else {
+            Issue.record("the built-in catalogue has no rules array")
+            return
+        }
+        var many: [JSONValue] = []
+        for copy in 0..<40 {
+            for case .object(var rule) in rules {
+                let number = many.count + 1
+                rule.members = rule.members.map { member in
+                    switch member.key {
+                    case "id": JSONMember("id", .string("rule-\(copy)-\(number)"))
+                    case "number": JSONMember("number", .number(String(number)))
+                    default: member
+                    }
+                }
+                many.append(.object(rule))
+            }
+        }
+        root.members = root.members.map { $0.key == "rules" ? JSONMember("rules", .array(many)) : $0 }
+        let bytes = JSONWriter.pretty(.object(root))
+        #expect(bytes.count > 1 << 20)
+        let loaded = try Documents.decodeCatalog(bytes, path: "large.json")
+        #expect(loaded.rules.count == many.count)
+        #expect(loaded.sha256 == SHA256.hex(JSONWriter.canonical(.object(root))))
+        // With a problem in it, the load fails the same way, the second thread joined.
+        root.members.append(JSONMember("typo", .null))
+        #expect(throws: FileError(path: "large.json", kind: .problems([Problem(JSONPointer(["typo"]), .unknownField("typo"))]))) {
+            try Documents.decodeCatalog(JSONWriter.pretty(.object(root)), path: "large.json")
+        }
+    }
+
     @Test func keysCompareAsStringsDo() throws {
         // "é" precomposed and decomposed, and the Kelvin sign and "K", are the same `String`.
         #expect(throws: JSONSyntaxError(offset: 10, reason: .duplicateKey("e\u{301}"))) {

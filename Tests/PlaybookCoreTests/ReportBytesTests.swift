@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    @Test func textLayoutGivesTextWrapsLines() async {
+        // Words of simple and of other text (wide, combining, controls), spaces and line breaks of every kind.
+        let pieces = ["word", "é", "longerwordthanthewidth", " ", "  ", "\n", "\r\n", "—", "→", "€", "e\u{301}", "日本", "😀", "\u{1B}",
+                      "\u{85}", "\u{2028}", "\t", "x"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...40).map { $0.joined() }
+        await propertyCheck(count: 1_500, input: texts, Gen.int(in: -2...14)) { text, width in
+            var lines: [String] = []
+            var bytes = text
+            bytes.withUTF8 { ReportTextLayout.wrap($0, width: width) { i, line in
+                #expect(i == lines.count)
+                lines.append(String(decoding: line, as: UTF8.self))
+            } }
+            #expect(lines == TextWrap.lines(text, width: width))
+            #expect(TextReport.safe(text) == TerminalSafety.visible(text))
+            #expect(TextReport.safeBlock(text) == TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true))
+        }
+    }
+
     @Test func numbersAreWrittenInDecimal() {
         var out = ReportBytes(capacity: 0)
         for n in [0, 7, -3, 10_000, Int.max, Int.min] { out.raw(n); out.raw(" ") }

@@ -7,16 +7,49 @@ extension Catalog {
         try decodeReading(value)
     }
 
-    /// Decodes a catalogue from its tape, as files are loaded.
+    /// Decodes a catalogue from its tape, as files are loaded. From a megabyte on, the
+    /// fingerprint is computed on a second thread while the rules are decoded.
     static func decode(_ tape: JSONTape) throws(ProblemList) -> Catalog {
-        try tape.withRoot { root throws(ProblemList) in try decodeReading(root) }
+        try tape.withRoot { root throws(ProblemList) in try decodeReading(root, fingerprintInBackground: tape.bytes.count >= 1 << 20) }
     }
 
-    private static func decodeReading<V: JSONReading>(_ value: V) throws(ProblemList) -> Catalog {
+    private static func decodeReading<V: JSONReading>(_ value: V, fingerprintInBackground: Bool = false) throws(ProblemList) -> Catalog {
+        let fingerprint = Fingerprint(of: value, inBackground: fingerprintInBackground)
         let log = ProblemLog()
         let catalog = decode(value, log: log)
-        if let catalog, log.problems.isEmpty { return catalog }
+        // Finished on every path: the thread reads the tape, which is gone once this returns.
+        fingerprint.finish()
+        if var catalog, log.problems.isEmpty {
+            catalog.sha256 = fingerprint.value()
+            return catalog
+        }
         throw ProblemList(problems: log.problems)
+    }
+
+    /// The catalogue's fingerprint, computed when asked or, started at once, on a second thread.
+    private final class Fingerprint: @unchecked Sendable {
+        private let compute: () -> String
+        private var sha256: String?
+        private var thread: BackgroundThread?
+
+        init<V: JSONReading>(of value: V, inBackground: Bool) {
+            compute = { value.canonicalSHA256() }
+            if inBackground { thread = BackgroundThread { [self] in sha256 = compute() } }
+        }
+
+        /// Waits for the second thread, if there is one.
+        func finish() {
+            thread?.join()
+            thread = nil
+        }
+
+        func value() -> String {
+            finish()
+            if let sha256 { return sha256 }
+            let computed = compute()
+            sha256 = computed
+            return computed
+        }
     }
 
     private static let topKeys = KnownKeys(["$schema", "id", "version", "sourceLanguage", "title", "description", "source", "scale", "themes", "rules"])
@@ -49,8 +82,7 @@ extension Catalog {
         let rules = log.required(o, "rules", at: root).flatMap { decodeRules($0, at: root.appending("rules"), themes: themes, log: log) } ?? []
         guard let id, let version, let title, let description, let source, let scale else { return nil }
         return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
-                       source: source, scale: scale, themes: themes, rules: rules,
-                       sha256: value.canonicalSHA256())
+                       source: source, scale: scale, themes: themes, rules: rules, sha256: "")
     }
 
     private static func validID(_ s: String?, at pointer: @autoclosure () -> JSONPointer, log: ProblemLog) -> String? {

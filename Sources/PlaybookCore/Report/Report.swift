@@ -65,7 +65,7 @@ public enum Report {
         case .html:
             return HTMLReport.render(content)
         case .text:
-            return Array(TextReport.render(content, width: options.width, color: options.color).utf8)
+            return TextReport.render(content, width: options.width, color: options.color)
         case .csv:
             return CSVReport.render(content, actions: options.actionsCSV, bom: options.bom)
         case .json:

@@ -17,6 +17,9 @@ struct ReportBytes {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    @inline(__always)
+    mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
+
     /// A number in decimal digits.
     mutating func raw(_ n: Int) { raw(String(n)) }
 

@@ -1,11 +1,11 @@
 /// The report as plain text for a terminal or an email: wrapped to a width, bars in block
 /// characters, every piece of user or file text made visible-safe, colour only when asked.
 enum TextReport {
-    static func render(_ c: ReportContent, width: Int, color: Bool) -> String {
+    static func render(_ c: ReportContent, width: Int, color: Bool) -> [UInt8] {
         let width = max(40, width)
         let w = ReportWords(c.lang)
         let lang = c.lang
-        var out = StyledLines(width: width, lang: lang)
+        var out = StyledLines(width: width, lang: lang, color: color, capacity: 8_192 + c.rules.count * 1_500)
         out.heading(w.reportTitle.uppercased())
         out.plain(SummaryText.headerLines(c.assessment, catalog: c.catalog, lang: lang, width: width))
         if !c.actions.isEmpty { out.wrapped(w.overdueAsOf + ReportText.colon(lang) + c.asOf.description, indent: 0) }
@@ -39,7 +39,8 @@ enum TextReport {
 
         out.blank()
         out.heading(w.rules.uppercased())
-        for line in c.rules { ruleBlock(line, c, w, into: &out) }
+        let words = BlockWords(c, w)
+        for line in c.rules { ruleBlock(line, c, w, words, into: &out) }
 
         out.blank()
         out.heading(w.actionPlan.uppercased() + " (" + w.actionCounts(c) + ")")
@@ -54,24 +55,64 @@ enum TextReport {
         out.field(w.source, safe(w.sourceText(c.catalog)), indent: 2)
         if let note = c.catalog.source.note?[lang], !note.isEmpty { out.wrapped(safe(note), indent: 4) }
         out.field(w.method, w.methodText, indent: 2)
-        return out.text(color: color)
+        return out.out.bytes
     }
 
-    private static func ruleBlock(_ line: RuleLine, _ c: ReportContent, _ w: ReportWords, into out: inout StyledLines) {
+    /// The words every rule block repeats, looked up once per report.
+    struct BlockWords {
+        let weight: String
+        let gap: String
+        let original: String?
+        let quoteMarks: (open: String, close: String)
+        let evidence: String
+        let actions: String
+        /// The level labels 0–3, made visible-safe.
+        let levels: [String]
+
+        init(_ c: ReportContent, _ w: ReportWords) {
+            weight = " · " + w.weight.lowercased() + " "
+            gap = " (" + w.gap.lowercased() + " "
+            original = c.originalLanguage.map(w.original)
+            quoteMarks = w.quoteMarks
+            evidence = ReportText.label(w.evidence, c.lang)
+            actions = ReportText.label(w.actions, c.lang)
+            levels = (0...3).map { safe(c.levelLabel($0)) }
+        }
+
+        func level(_ n: Int, _ c: ReportContent) -> String { levels.indices.contains(n) ? levels[n] : safe(c.levelLabel(n)) }
+    }
+
+    private static func ruleBlock(_ line: RuleLine, _ c: ReportContent, _ w: ReportWords, _ words: BlockWords, into out: inout StyledLines) {
         let lang = c.lang
         let rule = line.rule
         out.blank()
-        out.hanging("\(rule.number). ", safe(rule.title[lang]) + " [" + safe(rule.id) + "]", indent: 2, role: .strong)
-        let meta = safe(line.themeTitle) + " · " + w.weight.lowercased() + " " + rule.weight.description
-        out.wrapped(meta, indent: 6, role: .muted)
+        out.hanging(String(rule.number) + ". ", indent: 2, role: .strong) { text in
+            text.append(safe(rule.title[lang]))
+            text.append(" [")
+            text.append(safe(rule.id))
+            text.append("]")
+        }
+        out.wrapped(indent: 6, role: .muted) { text in
+            text.append(safe(line.themeTitle))
+            text.append(words.weight)
+            text.append(rule.weight.description)
+        }
         out.wrapped(safe(rule.text[lang]), indent: 6)
         for note in rule.footnotes { out.wrapped("[" + safe(note.marker) + "] " + safe(note.text[lang]), indent: 6, role: .muted) }
-        if let original = c.originalLanguage {
-            out.field(w.original(original), w.quoted(safe(rule.text[original])), indent: 6, role: .muted)
+        if let original = c.originalLanguage, let label = words.original {
+            out.field(label, indent: 6, role: .muted) { text in
+                text.append(words.quoteMarks.open)
+                text.append(safe(rule.text[original]))
+                text.append(words.quoteMarks.close)
+            }
         }
         switch line.answer.state {
         case .scored(let score):
-            out.field(w.score, "\(score) — " + safe(c.levelLabel(score)), indent: 6)
+            out.field(w.score, indent: 6) { text in
+                text.append(score)
+                text.append(" — ")
+                text.append(words.level(score, c))
+            }
             let description = line.levelDescription(score, lang)
             if !description.isEmpty { out.wrapped(safe(description), indent: 8) }
         case .notApplicable(let reason):
@@ -81,13 +122,20 @@ enum TextReport {
             out.field(w.state, w.state(line.answer.state), indent: 6, role: line.answer.state == nil ? .muted : nil)
         }
         if let target = line.target {
-            var text = "\(target) — " + safe(c.levelLabel(target))
-            if let gap = line.gap { text += " (" + w.gap.lowercased() + " \(gap))" }
-            out.field(w.target, text, indent: 6)
+            out.field(w.target, indent: 6) { text in
+                text.append(target)
+                text.append(" — ")
+                text.append(words.level(target, c))
+                if let gap = line.gap {
+                    text.append(words.gap)
+                    text.append(gap)
+                    text.append(")")
+                }
+            }
         }
         if !line.answer.note.isEmpty { out.field(w.note, safeBlock(line.answer.note), indent: 6) }
         if !line.answer.evidence.isEmpty {
-            out.wrapped(ReportText.label(w.evidence, lang), indent: 6)
+            out.wrapped(words.evidence, indent: 6)
             for e in line.answer.evidence {
                 var detail = e.strength.label(lang)
                 if let date = e.date { detail += ", " + date.description }
@@ -95,7 +143,7 @@ enum TextReport {
             }
         }
         if !line.answer.actions.isEmpty {
-            out.wrapped(ReportText.label(w.actions, lang), indent: 6)
+            out.wrapped(words.actions, indent: 6)
             for action in line.answer.actions {
                 actionLine(action, overdue: action.isOverdue(asOf: c.asOf), prefix: "- ", indent: 8, into: &out, w)
             }
@@ -110,13 +158,19 @@ enum TextReport {
         out.hanging(prefix, parts.joined(separator: " — "), indent: indent, role: overdue ? .alert : nil)
     }
 
-    static func safe(_ text: String) -> String { TerminalSafety.visible(text) }
+    /// `TerminalSafety.visible(text)`; simple text, most of it, is its own visible form and is not scanned again.
+    static func safe(_ text: String) -> String {
+        ReportTextLayout.isSimple(text, allowingLineFeeds: false) ? text : TerminalSafety.visible(text)
+    }
 
     /// Multi-line user text: its own line breaks kept (CRLF read as one), every other control made visible.
-    static func safeBlock(_ text: String) -> String { TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true) }
+    static func safeBlock(_ text: String) -> String {
+        ReportTextLayout.isSimple(text, allowingLineFeeds: true) ? text : TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true)
+    }
 }
 
-/// Lines of a text report, each with an optional style role that becomes ANSI colour only when asked.
+/// Lines of a text report, each with an optional style role that becomes ANSI colour only when
+/// asked, written as bytes as they are laid out (`ReportTextLayout`, the lines of `TextWrap`).
 struct StyledLines {
     enum Role {
         case heading, strong, muted, alert
@@ -133,51 +187,105 @@ struct StyledLines {
 
     let width: Int
     let lang: Language
-    private var lines: [(String, Role?)] = []
+    let color: Bool
+    private(set) var out: ReportBytes
+    /// The text of a `field`, assembled from its pieces without a `String` in between.
+    private var scratch: [UInt8] = []
 
-    init(width: Int, lang: Language) {
+    init(width: Int, lang: Language, color: Bool, capacity: Int) {
         self.width = width
         self.lang = lang
-        lines.reserveCapacity(512)
+        self.color = color
+        out = ReportBytes(capacity: capacity)
     }
 
-    mutating func blank() { lines.append(("", nil)) }
-    mutating func heading(_ text: String) { for l in TextWrap.lines(text, width: width) { lines.append((l, .heading)) } }
-    mutating func plain(_ text: [String]) { for l in text { lines.append((l, nil)) } }
+    mutating func blank() { out.newline() }
+    mutating func heading(_ text: String) { wrapped(text, indent: 0, role: .heading) }
+
+    mutating func plain(_ text: [String]) {
+        for l in text {
+            var l = l
+            l.withUTF8 { emit(prefix: "", $0, role: nil) }
+        }
+    }
 
     /// `text` wrapped to the width less `indent`, every line indented.
     mutating func wrapped(_ text: String, indent: Int, role: Role? = nil) {
-        for l in CatalogText.indent(TextWrap.lines(text, width: width - indent), by: indent) { lines.append((l, role)) }
+        wrapped(indent: indent, role: role) { $0.append(text) }
+    }
+
+    /// The text that `build` writes, wrapped to the width less `indent`, every line indented.
+    mutating func wrapped(indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
+        let pad = StyledLines.spaces(indent)
+        layout(width: width - indent, build) { this, i, line in
+            this.emit(prefix: line.isEmpty ? "" : pad, line, role: role)
+        }
     }
 
     /// `prefix` then `text`, the following lines aligned under the text.
     mutating func hanging(_ prefix: String, _ text: String, indent: Int, role: Role? = nil) {
-        let pad = String(repeating: " ", count: indent)
+        hanging(prefix, indent: indent, role: role) { $0.append(text) }
+    }
+
+    /// `prefix` then the text that `build` writes, the following lines aligned under the text.
+    mutating func hanging(_ prefix: String, indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
+        let first = StyledLines.spaces(indent) + prefix
         let hang = indent + DisplayWidth.of(prefix)
-        for l in CatalogText.hanging(TextWrap.lines(text, width: width - hang), first: pad + prefix, rest: hang) { lines.append((l, role)) }
+        let rest = StyledLines.spaces(hang)
+        layout(width: width - hang, build) { this, i, line in
+            this.emit(prefix: i == 0 ? first : rest, line, role: role)
+        }
     }
 
     /// `Label: value`, the value's following lines two columns further in, so the label stands out.
     mutating func field(_ label: String, _ value: String, indent: Int, role: Role? = nil) {
-        let body = TextWrap.lines(label + ReportText.colon(lang) + value, width: width - indent - 2)
-        let pad = String(repeating: " ", count: indent)
-        for (i, l) in body.enumerated() {
-            lines.append((l.isEmpty ? l : pad + (i == 0 ? "" : "  ") + l, role))
+        field(label, indent: indent, role: role) { $0.append(value) }
+    }
+
+    /// `Label: ` then the text that `build` writes, laid out as `field`.
+    mutating func field(_ label: String, indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
+        let pad = StyledLines.spaces(indent)
+        let padMore = StyledLines.spaces(indent + 2)
+        let colon = ReportText.colon(lang)
+        layout(width: width - indent - 2, { text in
+            text.append(label)
+            text.append(colon)
+            build(&text)
+        }) { this, i, line in
+            this.emit(prefix: line.isEmpty ? "" : (i == 0 ? pad : padMore), line, role: role)
         }
     }
 
-    /// The lines joined with newlines, styled with ANSI sequences only when `color` is true.
-    func text(color: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(lines.count * (width / 2))
-        for (line, role) in lines {
-            if color, let role, !line.isEmpty {
-                out += role.sgr + line + "\u{1B}[0m"
-            } else {
-                out += line
-            }
-            out += "\n"
+    /// Builds a text into the scratch bytes (no `String` in between) and hands its lines to `line`.
+    private mutating func layout(width: Int, _ build: (inout TextPieces) -> Void, _ line: (inout StyledLines, Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        var pieces = TextPieces(bytes: scratch)
+        scratch = []
+        pieces.bytes.removeAll(keepingCapacity: true)
+        build(&pieces)
+        pieces.bytes.withUnsafeBufferPointer { bytes in
+            ReportTextLayout.wrap(bytes, width: width) { i, text in line(&self, i, text) }
         }
-        return out
+        scratch = pieces.bytes
     }
+
+    /// One line: `prefix` and `line`, in colour when asked and the line is not empty.
+    private mutating func emit(prefix: String, _ line: UnsafeBufferPointer<UInt8>, role: Role?) {
+        let styled = color && role != nil && !(prefix.isEmpty && line.isEmpty)
+        if styled { out.raw(role!.sgr) }
+        out.raw(prefix)
+        out.raw(line)
+        if styled { out.raw("\u{1B}[0m") }
+        out.newline()
+    }
+
+    /// `n` spaces; the common indents are small strings, so this allocates nothing.
+    private static func spaces(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
+}
+
+/// The text of one paragraph or field, written piece by piece before it is wrapped.
+struct TextPieces {
+    var bytes: [UInt8]
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
 }
