@@ -37,4 +37,42 @@ import Testing
             #expect(!String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })
         }
     }
+
+    @Test func stringFastPathWritesWhatTheScalarPathWrites() async {
+        let scalars = Gen.oneOf(
+            Gen.int(in: 0...0x7F), Gen.int(in: 0x80...0x9F), Gen.int(in: 0xA0...0x2FF), Gen.int(in: 0x600...0x61F),
+            Gen.int(in: 0x2000...0x206F), Gen.int(in: 0x1F300...0x1F64F)
+        ).map { Character(Unicode.Scalar(UInt32($0))!) }
+        await propertyCheck(count: 2_000, input: scalars.array(of: 0...40)) { chars in
+            var fast: [UInt8] = []
+            var general: [UInt8] = []
+            JSONWriter.writeString(String(chars), into: &fast)
+            JSONWriter.writeStringByScalars(String(chars), into: &general)
+            #expect(fast == general)
+        }
+    }
+
+    @Test func streamedPrettyOutputIsTheWritersOne() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...1_000).array(of: 0...40)) { choices in
+            var position = 0
+            func next(_ bound: Int) -> Int {
+                defer { position += 1 }
+                return position < choices.count ? choices[position] % bound : 0
+            }
+            func value(_ depth: Int) -> JSONValue {
+                switch next(depth > 3 ? 5 : 7) {
+                case 0: return .null
+                case 1: return .bool(next(2) == 0)
+                case 2: return .number(["0", "-1.5", "1e3"][next(3)])
+                case 3, 4: return .string(["", "plain", "é \u{1B} \"q\" \\", "\u{202E}\n"][next(4)])
+                case 5: return .array((0..<next(4)).map { _ in value(depth + 1) })
+                default: return .object(JSONObject((0..<next(4)).map { i in JSONMember("k\(i)", value(depth + 1)) }))
+                }
+            }
+            let v = value(0)
+            var stream = JSONPrettyStream(capacity: 0)
+            stream.value(v)
+            #expect(stream.finish() == JSONWriter.pretty(v))
+        }
+    }
 }

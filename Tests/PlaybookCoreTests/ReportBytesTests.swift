@@ -8,7 +8,7 @@ import Testing
     /// the Arabic letter mark, bidi controls and line separators, emoji, and CR LF pairs.
     static let texts = Gen.oneOf(
         Gen.int(in: 0...0x7F), Gen.int(in: 0x80...0x9F), Gen.int(in: 0xA0...0x2FF), Gen.int(in: 0x600...0x61F),
-        Gen.int(in: 0x2000...0x206F), Gen.int(in: 0x1F300...0x1F64F), Gen.always(0x0D), Gen.always(0x0A)
+        Gen.int(in: 0x2000...0x206F), Gen.int(in: 0x1F300...0x1F64F), Gen.always(0x0D), Gen.always(0x0A), Gen.always(0x2C), Gen.always(0x22)
     ).map { Character(Unicode.Scalar(UInt32($0))!) }.array(of: 0...40).map { String($0) }
 
     @Test func markdownEscapingMatchesTheStringEscapers() async {
@@ -46,6 +46,17 @@ import Testing
             #expect(lines == TextWrap.lines(text, width: width))
             #expect(TextReport.safe(text) == TerminalSafety.visible(text))
             #expect(TextReport.safeBlock(text) == TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true))
+        }
+    }
+
+    @Test func csvCellsMatchTheStringPath() async {
+        let starts = Gen.int(in: 0...5).map { ["", "=", "+", "-", "@", "\t"][$0] }
+        await propertyCheck(count: 2_000, input: starts, Self.texts) { start, text in
+            var fast: [UInt8] = []
+            var general: [UInt8] = []
+            CSVWriter.append(start + text, to: &fast)
+            CSVWriter.appendEscaped(start + text, to: &general)
+            #expect(fast == general)
         }
     }
 

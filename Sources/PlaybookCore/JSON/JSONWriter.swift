@@ -158,11 +158,24 @@ public enum JSONWriter {
             var runStart = 0
             var i = 0
             while i < bytes.count {
+                // Plain ASCII eight bytes at a time, up to a quote, a backslash, a control or a byte from 0x7F on.
+                while i + 8 <= bytes.count {
+                    let special = JSONTape.specialBytes(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    if special != 0 {
+                        i += special.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 var length = 1
                 var scalar: Unicode.Scalar?
                 if b < 0x80 {
                     if b == 0x22 || b == 0x5C || b < 0x20 || b == 0x7F { scalar = Unicode.Scalar(b) }
+                } else if b != 0xC2, b != 0xD8, b != 0xE2 {
+                    // Only these lead bytes start a scalar that is escaped (C1, U+061C, U+200E…U+2069).
+                    length = b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
                 } else {
                     var v: UInt32
                     if b < 0xE0 {
@@ -190,6 +203,11 @@ public enum JSONWriter {
             return true
         }
         if done == true { return }
+        writeStringByScalars(s, into: &out)
+    }
+
+    /// `writeString` scalar by scalar: the path for text without contiguous UTF-8, and what tests compare the fast path with.
+    static func writeStringByScalars(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for scalar in s.unicodeScalars {
             let v = scalar.value

@@ -81,6 +81,48 @@ struct CSVWriter {
     }
 
     static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        // Most cells hold nothing to make visible: one pass over the bytes decides, and they are copied whole.
+        let done = text.withUTF8 { appendPlain($0, to: &out) }
+        if !done { appendEscaped(text, to: &out) }
+    }
+
+    /// `append` for a cell without controls (tab and LF aside), DEL, C1 or bidi characters; false for any other.
+    private static func appendPlain(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        var quoted = false
+        for i in s.indices {
+            let b = s[i]
+            if b >= 0x80 {
+                if (b == 0xC2 || b == 0xD8 || b == 0xE2), JSONTape.isUnsafeSequence(s.baseAddress! + i) { return false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A: quoted = true
+            case 0x09: break
+            case 0x00..<0x20, 0x7F: return false
+            default: break
+            }
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if let first = s.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 {
+            out.append(UInt8(ascii: "'"))
+        }
+        if quoted {
+            var run = 0
+            for i in s.indices where s[i] == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run...i]))
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run...]))
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: s)
+        }
+        return true
+    }
+
+    /// `append` through `cellText`: the general path, and what tests compare the byte path with.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
         let cell = cellText(text)
         guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) else {
             out += cell.utf8

@@ -12,52 +12,104 @@ enum JSONReport {
         var source: [(String, JSONValue)] = [("author", .string(c.catalog.source.author)), ("title", .string(c.catalog.source.title))]
         source.append(("date", c.catalog.source.date.map(JSONValue.string) ?? .null))
         source.append(("url", c.catalog.source.url.map(JSONValue.string) ?? .null))
-        var root = sortedObject([
-            ("actions", .array(c.actions.map(action))),
-            ("asOf", .string(c.asOf.description)),
-            ("assessedOn", .string(a.assessedOn.description)),
-            ("assessor", .string(a.assessor)),
-            ("band", band(s.band, c)),
-            ("catalog", .object(sortedObject([
-                ("id", .string(c.catalog.id)), ("version", .string(c.catalog.version)), ("sha256", .string(c.catalog.sha256)),
-                ("title", .string(c.catalog.title[lang])), ("source", .object(sortedObject(source))),
-            ]))),
-            ("counts", .object(sortedObject([
-                ("rules", int(c.rules.count)), ("scored", int(s.scoredCount)), ("applicable", int(s.applicableCount)),
-                ("notApplicable", int(s.notApplicableCount)), ("unknown", int(s.unknownCount)), ("notAssessed", int(s.unansweredCount)),
-                ("withTarget", int(s.targetCount)), ("targetShortfall", int(c.shortfall)),
-                ("actions", int(c.actions.count)), ("openActions", int(c.openActionCount)), ("overdueActions", int(c.overdueActionCount)),
-            ]))),
-            ("coverage", ratio(s.coverage)),
-            ("language", .string(lang.rawValue)),
-            ("overall", ratio(s.overall)),
-            ("priorities", .array(s.priorities.enumerated().map { priority($0.element, rank: $0.offset + 1, c) })),
-            ("program", .object(sortedObject(program))),
-            ("reading", .string(ReportReading.paragraph(c, escape: { $0 }))),
-            ("rules", .array(c.rules.map { rule($0, c) })),
-            ("side", .string(a.side.rawValue)),
-            ("themes", .array(s.themes.map { theme($0, c) })),
-            ("toTarget", ratio(s.toTarget)),
-        ])
-        root.members.insert(JSONMember("formatVersion", .string(formatVersion)), at: 0)
-        return JSONWriter.pretty(.object(root))
+        // Streamed, keys in code point order, as `sortedObject` would put them: the arrays have an
+        // item per rule or action, too many to build as a tree first.
+        var out = JSONPrettyStream(capacity: 4_096 + c.rules.count * 700 + c.actions.count * 250)
+        out.beginObject()
+        out.member("formatVersion", .string(formatVersion))
+        out.key("actions")
+        out.beginArray()
+        for x in c.actions { action(x, into: &out) }
+        out.endArray()
+        out.member("asOf", .string(c.asOf.description))
+        out.member("assessedOn", .string(a.assessedOn.description))
+        out.member("assessor", .string(a.assessor))
+        out.member("band", band(s.band, c))
+        out.member("catalog", .object(sortedObject([
+            ("id", .string(c.catalog.id)), ("version", .string(c.catalog.version)), ("sha256", .string(c.catalog.sha256)),
+            ("title", .string(c.catalog.title[lang])), ("source", .object(sortedObject(source))),
+        ])))
+        out.member("counts", .object(sortedObject([
+            ("rules", int(c.rules.count)), ("scored", int(s.scoredCount)), ("applicable", int(s.applicableCount)),
+            ("notApplicable", int(s.notApplicableCount)), ("unknown", int(s.unknownCount)), ("notAssessed", int(s.unansweredCount)),
+            ("withTarget", int(s.targetCount)), ("targetShortfall", int(c.shortfall)),
+            ("actions", int(c.actions.count)), ("openActions", int(c.openActionCount)), ("overdueActions", int(c.overdueActionCount)),
+        ])))
+        out.member("coverage", ratio(s.coverage))
+        out.member("language", .string(lang.rawValue))
+        out.member("overall", ratio(s.overall))
+        out.key("priorities")
+        out.beginArray()
+        for (i, p) in s.priorities.enumerated() { priority(p, rank: i + 1, into: &out) }
+        out.endArray()
+        out.member("program", .object(sortedObject(program)))
+        out.member("reading", .string(ReportReading.paragraph(c, escape: { $0 })))
+        out.key("rules")
+        out.beginArray()
+        let levels = (0...3).map { band($0, c) }
+        for r in c.rules { rule(r, c, levels, into: &out) }
+        out.endArray()
+        out.member("side", .string(a.side.rawValue))
+        out.member("themes", .array(s.themes.map { theme($0, c) }))
+        out.member("toTarget", ratio(s.toTarget))
+        out.endObject()
+        return out.finish()
     }
 
-    private static func rule(_ r: RuleLine, _ c: ReportContent) -> JSONValue {
-        let state: String = r.answer.state?.name ?? "notAssessed"
-        return .object(sortedObject([
-            ("number", int(r.rule.number)), ("id", .string(r.rule.id)), ("theme", .string(r.rule.theme)),
-            ("title", .string(r.rule.title[c.lang])), ("weight", .number(r.rule.weight.description)),
-            ("state", .string(state)), ("score", r.score.map(int) ?? .null), ("level", band(r.score, c)),
-            ("target", r.target.map(int) ?? .null), ("gap", r.gap.map(int) ?? .null),
-            ("priorityRank", r.priorityRank.map(int) ?? .null),
-            ("reason", r.reason.map(JSONValue.string) ?? .null), ("note", .string(r.answer.note)),
-            ("evidence", .array(r.answer.evidence.map { e in
-                .object(sortedObject([("text", .string(e.text)), ("strength", .string(e.strength.rawValue)),
-                                      ("date", e.date.map { .string($0.description) } ?? .null)]))
-            })),
-            ("actions", int(r.answer.actions.count)), ("openActions", int(r.openActions)), ("overdueActions", int(r.overdueActions)),
-        ]))
+    private static func rule(_ r: RuleLine, _ c: ReportContent, _ levels: [JSONValue], into out: inout JSONPrettyStream) {
+        out.beginObject()
+        out.key("actions")
+        out.number(r.answer.actions.count)
+        out.key("evidence")
+        out.beginArray()
+        for e in r.answer.evidence {
+            out.beginObject()
+            out.key("date")
+            if let date = e.date { out.string(date.description) } else { out.null() }
+            out.key("strength")
+            out.string(e.strength.rawValue)
+            out.key("text")
+            out.string(e.text)
+            out.endObject()
+        }
+        out.endArray()
+        optional("gap", r.gap, into: &out)
+        out.key("id")
+        out.string(r.rule.id)
+        out.key("level")
+        if let score = r.score {
+            out.value(levels.indices.contains(score) ? levels[score] : band(score, c))
+        } else {
+            out.null()
+        }
+        out.key("note")
+        out.string(r.answer.note)
+        out.key("number")
+        out.number(r.rule.number)
+        out.key("openActions")
+        out.number(r.openActions)
+        out.key("overdueActions")
+        out.number(r.overdueActions)
+        optional("priorityRank", r.priorityRank, into: &out)
+        out.key("reason")
+        if let reason = r.reason { out.string(reason) } else { out.null() }
+        optional("score", r.score, into: &out)
+        out.key("state")
+        out.string(r.answer.state?.name ?? "notAssessed")
+        optional("target", r.target, into: &out)
+        out.key("theme")
+        out.string(r.rule.theme)
+        out.key("title")
+        out.string(r.rule.title[c.lang])
+        out.key("weight")
+        out.number(lexeme: r.rule.weight.description)
+        out.endObject()
+    }
+
+    /// `"key": n`, or `null`.
+    private static func optional(_ key: String, _ n: Int?, into out: inout JSONPrettyStream) {
+        out.key(key)
+        if let n { out.number(n) } else { out.null() }
     }
 
     private static func theme(_ t: ThemeScore, _ c: ReportContent) -> JSONValue {
@@ -68,21 +120,44 @@ enum JSONReport {
         ]))
     }
 
-    private static func priority(_ p: Priority, rank: Int, _ c: ReportContent) -> JSONValue {
-        .object(sortedObject([
-            ("rank", int(rank)), ("ruleId", .string(p.ruleID)), ("ruleNumber", int(p.number)),
-            ("score", int(p.score)), ("goal", int(p.goal)), ("hasTarget", .bool(p.hasTarget)),
-            ("weightedGap", .number(Weight(thousandths: p.weightedGap).description)),
-        ]))
+    private static func priority(_ p: Priority, rank: Int, into out: inout JSONPrettyStream) {
+        out.beginObject()
+        out.key("goal")
+        out.number(p.goal)
+        out.key("hasTarget")
+        out.bool(p.hasTarget)
+        out.key("rank")
+        out.number(rank)
+        out.key("ruleId")
+        out.string(p.ruleID)
+        out.key("ruleNumber")
+        out.number(p.number)
+        out.key("score")
+        out.number(p.score)
+        out.key("weightedGap")
+        out.number(lexeme: Weight(thousandths: p.weightedGap).description)
+        out.endObject()
     }
 
-    private static func action(_ x: ActionLine) -> JSONValue {
-        .object(sortedObject([
-            ("ruleNumber", int(x.rule.number)), ("ruleId", .string(x.rule.id)), ("id", .string(x.action.id)),
-            ("title", .string(x.action.title)), ("owner", .string(x.action.owner)),
-            ("due", x.action.due.map { .string($0.description) } ?? .null),
-            ("status", .string(x.action.status.rawValue)), ("overdue", .bool(x.overdue)),
-        ]))
+    private static func action(_ x: ActionLine, into out: inout JSONPrettyStream) {
+        out.beginObject()
+        out.key("due")
+        if let due = x.action.due { out.string(due.description) } else { out.null() }
+        out.key("id")
+        out.string(x.action.id)
+        out.key("overdue")
+        out.bool(x.overdue)
+        out.key("owner")
+        out.string(x.action.owner)
+        out.key("ruleId")
+        out.string(x.rule.id)
+        out.key("ruleNumber")
+        out.number(x.rule.number)
+        out.key("status")
+        out.string(x.action.status.rawValue)
+        out.key("title")
+        out.string(x.action.title)
+        out.endObject()
     }
 
     /// `{"numerator": 2, "denominator": 3, "percent": 66.7}`: exact, and as shown (rounded half up).
