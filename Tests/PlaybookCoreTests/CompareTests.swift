@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import PlaybookCore
 
@@ -160,5 +161,50 @@ import Testing
         for line in md.split(separator: "\n") where line.hasPrefix("| ") { #expect(line.hasSuffix(" |")) }
         let text = String(decoding: CompareRender.render(c, format: .text, lang: .en, width: 80), as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })
+    }
+
+    @Test func wordsSplitOnBytesAreTheWordsSplitByCharacter() async {
+        let pieces = ["word", "é", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "—", "€", "e\u{301}", " \u{301}x", "日本", "😀", "\u{1B}", "\u{85}"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...30).map { $0.joined() }
+        await propertyCheck(count: 1_500, input: texts) { text in
+            #expect(WordDiff.words(text) == WordDiff.wordsByCharacters(text))
+            if let spaced = WordDiff.simpleWords(text, spacesOnly: true) {
+                #expect(spaced == text.split(separator: " ").map(String.init))
+            }
+        }
+    }
+
+    @Test func diffOnBytesIsTheDiffOfWords() async {
+        // A small vocabulary, so that notes share words; simple text (accents, no-break spaces, tabs) and other.
+        let pieces = ["plan", "revue", "é", "Kelvin", "\u{212A}", "K", " ", " ", "  ", "\t", "\n", "\u{A0}", "—", "e\u{301}", "ÿ", "ʰ", "→"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
+        await propertyCheck(count: 1_500, input: texts, texts) { a, b in
+            let general = WordDiff.diff(words: WordDiff.wordsByCharacters(a), WordDiff.wordsByCharacters(b))
+            #expect(WordDiff.diff(a, b) == general)
+            let inline = WordDiff.inline(general, context: 2)
+            #expect(WordDiff.inline(WordDiff.diff(a, b), context: 2) == inline)
+            let w = a.split(separator: " ")
+            #expect(WordDiff.shortened(a, context: 2) == (w.count > 4 ? (w.prefix(2) + ["…"] + w.suffix(2)).joined(separator: " ") : a))
+        }
+    }
+
+    @Test func runsOfTheSameKindAreJoinedOnce() async {
+        let tokens = Gen.int(in: 0...8).map { n -> WordDiff.Token in
+            let word = ["a", "bb", "c c"][n % 3]
+            return [WordDiff.Token.same(word), .removed(word), .added(word)][n / 3]
+        }
+        await propertyCheck(count: 500, input: tokens.array(of: 0...20)) { tokens in
+            // One join after another, as the runs were built before.
+            var expected: [WordDiff.Token] = []
+            for t in tokens {
+                switch (expected.last, t) {
+                case (.same(let a)?, .same(let b)): expected[expected.count - 1] = .same(a + " " + b)
+                case (.removed(let a)?, .removed(let b)): expected[expected.count - 1] = .removed(a + " " + b)
+                case (.added(let a)?, .added(let b)): expected[expected.count - 1] = .added(a + " " + b)
+                default: expected.append(t)
+                }
+            }
+            #expect(WordDiff.merge(tokens) == expected)
+        }
     }
 }

@@ -34,7 +34,7 @@ import Testing
     @Test func textLayoutGivesTextWrapsLines() async {
         // Words of simple and of other text (wide, combining, controls), spaces and line breaks of every kind.
         let pieces = ["word", "é", "longerwordthanthewidth", " ", "  ", "\n", "\r\n", "—", "→", "€", "e\u{301}", "日本", "😀", "\u{1B}",
-                      "\u{85}", "\u{2028}", "\t", "x"]
+                      "\u{85}", "\u{2028}", "\t", "x", "−1", "66,7\u{202F}%", "\u{202F}\u{301}"]
         let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...40).map { $0.joined() }
         await propertyCheck(count: 1_500, input: texts, Gen.int(in: -2...14)) { text, width in
             var lines: [String] = []

@@ -120,8 +120,8 @@ public enum CompareRender {
 
     public static func render(_ c: Comparison, format: Format, lang: Language, width: Int) -> [UInt8] {
         switch format {
-        case .text: Array(CompareText.render(c, lang: lang, width: width).utf8)
-        case .markdown: Array(CompareMarkdown.render(c, lang: lang).utf8)
+        case .text: CompareText.renderBytes(c, lang: lang, width: width)
+        case .markdown: CompareMarkdown.renderBytes(c, lang: lang)
         case .html: CompareHTML.render(c, lang: lang)
         case .json: CompareJSON.render(c)
         }

@@ -27,29 +27,25 @@ public enum CompareJSON {
                 JSONMember("toTarget", fraction(s.summary.toTarget)),
             ]))
         }
-        func state(_ answer: Answer) -> JSONValue {
-            var o = JSONObject()
-            if let s = answer.score { o.append("score", .number(String(s))) }
-            o.append("state", answer.state.map { .string($0.name) } ?? .null)
-            if let t = answer.target { o.append("target", .number(String(t))) }
-            return .object(o)
+        func state(_ answer: Answer, into out: inout JSONPrettyStream) {
+            out.beginObject()
+            if let s = answer.score {
+                out.key("score")
+                out.number(s)
+            }
+            out.key("state")
+            if let state = answer.state { out.string(state.name) } else { out.null() }
+            if let t = answer.target {
+                out.key("target")
+                out.number(t)
+            }
+            out.endObject()
         }
-        var sections = JSONObject()
-        for (section, rules) in c.sections() { sections.append(section.rawValue, .array(rules.map { .string($0.ruleID) })) }
-        let rules: [JSONValue] = c.rules.map { r in
-            .object(JSONObject([
-                JSONMember("actionsCompleted", .array(r.actionsCompleted.map { .string($0.id) })),
-                JSONMember("actionsDropped", .array(r.actionsDropped.map { .string($0.id) })),
-                JSONMember("actionsOpened", .array(r.actionsOpened.map { .string($0.id) })),
-                JSONMember("after", state(r.after)),
-                JSONMember("before", state(r.before)),
-                JSONMember("change", .string(r.change.rawValue)),
-                JSONMember("delta", number(r.delta)),
-                JSONMember("id", .string(r.ruleID)),
-                JSONMember("noteChanged", .bool(r.noteChanged)),
-                JSONMember("number", .number(String(r.number))),
-                JSONMember("presence", .string(String(describing: r.presence))),
-            ]))
+        func ids(_ key: String, _ actions: [ActionItem], into out: inout JSONPrettyStream) {
+            out.key(key)
+            out.beginArray()
+            for a in actions { out.string(a.id) }
+            out.endArray()
         }
         let themes: [JSONValue] = c.themes.map { t in
             .object(JSONObject([
@@ -59,23 +55,52 @@ public enum CompareJSON {
                 JSONMember("id", .string(t.themeID)),
             ]))
         }
-        var root = JSONObject([
-            JSONMember("after", side(c.after)),
-            JSONMember("before", side(c.before)),
-            JSONMember("catalogChanged", .bool(c.catalogChanged)),
-            JSONMember("changes", .object(JSONObject([
-                JSONMember("coverage", points(c.coverageChange)),
-                JSONMember("overall", points(c.overallChange)),
-                JSONMember("toTarget", points(c.toTargetChange)),
-            ]))),
-            JSONMember("hasRegression", .bool(c.hasRegression)),
-            JSONMember("kind", .string(c.kind.rawValue)),
-            JSONMember("rules", .array(rules)),
-            JSONMember("sections", .object(sections)),
-            JSONMember("themes", .array(themes)),
-            JSONMember("warnings", .array(c.warnings.map { .string($0.message(.en)) })),
-        ])
-        root.members.insert(JSONMember("formatVersion", .string("1.0")), at: 0)
-        return JSONWriter.pretty(.object(root))
+        // Streamed: the rules and sections have an item per rule, too many to build as a tree first.
+        var out = JSONPrettyStream(capacity: 4_096 + c.rules.count * 450)
+        out.beginObject()
+        out.member("formatVersion", .string("1.0"))
+        out.member("after", side(c.after))
+        out.member("before", side(c.before))
+        out.member("catalogChanged", .bool(c.catalogChanged))
+        out.member("changes", .object(JSONObject([
+            JSONMember("coverage", points(c.coverageChange)),
+            JSONMember("overall", points(c.overallChange)),
+            JSONMember("toTarget", points(c.toTargetChange)),
+        ])))
+        out.member("hasRegression", .bool(c.hasRegression))
+        out.member("kind", .string(c.kind.rawValue))
+        out.key("rules")
+        out.beginArray()
+        for r in c.rules {
+            out.beginObject()
+            ids("actionsCompleted", r.actionsCompleted, into: &out)
+            ids("actionsDropped", r.actionsDropped, into: &out)
+            ids("actionsOpened", r.actionsOpened, into: &out)
+            out.key("after")
+            state(r.after, into: &out)
+            out.key("before")
+            state(r.before, into: &out)
+            out.member("change", .string(r.change.rawValue))
+            out.member("delta", number(r.delta))
+            out.member("id", .string(r.ruleID))
+            out.member("noteChanged", .bool(r.noteChanged))
+            out.member("number", .number(String(r.number)))
+            out.member("presence", .string(String(describing: r.presence)))
+            out.endObject()
+        }
+        out.endArray()
+        out.key("sections")
+        out.beginObject()
+        for (section, rules) in c.sections() {
+            out.key(section.rawValue)
+            out.beginArray()
+            for r in rules { out.string(r.ruleID) }
+            out.endArray()
+        }
+        out.endObject()
+        out.member("themes", .array(themes))
+        out.member("warnings", .array(c.warnings.map { .string($0.message(.en)) }))
+        out.endObject()
+        return out.finish()
     }
 }

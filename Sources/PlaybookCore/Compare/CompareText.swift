@@ -1,12 +1,24 @@
 /// A comparison for a terminal or an email: what got worse first, wrapped to the width.
 public enum CompareText {
     public static func render(_ c: Comparison, lang: Language, width: Int) -> String {
+        String(decoding: renderBytes(c, lang: lang, width: width), as: UTF8.self)
+    }
+
+    /// The comparison's bytes, laid out as they are written (`ReportTextLayout`, the lines of `TextWrap`).
+    static func renderBytes(_ c: Comparison, lang: Language, width: Int) -> [UInt8] {
         let width = max(40, width)
         let w = CompareWords(lang: lang, kind: c.kind)
-        var out: [String] = []
+        var out = Lines(capacity: 4_096 + c.rules.count * 200)
         func add(_ text: String, indent: Int = 0) {
             let pad = String(repeating: " ", count: indent)
-            for line in TextWrap.lines(TerminalSafety.visible(text), width: width - indent) { out.append(pad + line) }
+            var visible = TextReport.safe(text)
+            visible.withUTF8 { bytes in
+                ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
+                    out.bytes.append(contentsOf: pad.utf8)
+                    out.bytes.append(contentsOf: line)
+                    out.bytes.append(0x0A)
+                }
+            }
         }
         add(w.title(c))
         add(w.sideLine(w.beforeLabel, c.before))
@@ -57,7 +69,21 @@ public enum CompareText {
                 }
             }
         }
-        out.append("")
-        return out.joined(separator: "\n")
+        // The lines were joined by line feeds after a last empty line: every line ends with one.
+        return out.bytes
+    }
+
+    /// Lines written as bytes, each ended by a line feed.
+    private struct Lines {
+        var bytes: [UInt8] = []
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ line: String) {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
     }
 }

@@ -109,18 +109,33 @@ extension Comparison {
     public func sections() -> [(Section, [RuleChange])] {
         switch kind {
         case .overTime:
-            let regressions = rules.filter { $0.change == .regressed }.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }
-            let improvements = rules.filter { $0.change == .improved }.sorted { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }
-            let other = rules.filter { ![.regressed, .improved, .unchanged].contains($0.change) }
-            let unchanged = rules.filter { $0.change == .unchanged }
+            var regressions: [RuleChange] = [], improvements: [RuleChange] = [], other: [RuleChange] = [], unchanged: [RuleChange] = []
+            for r in rules {
+                switch r.change {
+                case .regressed: regressions.append(r)
+                case .improved: improvements.append(r)
+                case .unchanged: unchanged.append(r)
+                default: other.append(r)
+                }
+            }
+            regressions.sort { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }
+            improvements.sort { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }
             return [(.regressions, regressions), (.improvements, improvements), (.otherChanges, other), (.unchanged, unchanged)]
         case .sides:
-            let bothScored = rules.filter { $0.gap != nil }
-            let large = bothScored.filter { $0.gap! >= 2 }.sorted { (-$0.gap!, $0.number) < (-$1.gap!, $1.number) }
-            let joint = bothScored.filter { ($0.before.score ?? 3) <= 1 && ($0.after.score ?? 3) <= 1 && $0.gap! < 2 }
-            let small = bothScored.filter { $0.gap! == 1 && !joint.map(\.ruleID).contains($0.ruleID) }
-            let agree = bothScored.filter { $0.gap! == 0 && !joint.map(\.ruleID).contains($0.ruleID) }
-            let other = rules.filter { $0.gap == nil }
+            // One pass: rule ids are unique, so "not a joint priority" is the joint test itself.
+            var large: [RuleChange] = [], joint: [RuleChange] = [], small: [RuleChange] = [], agree: [RuleChange] = [], other: [RuleChange] = []
+            for r in rules {
+                guard let gap = r.gap else {
+                    other.append(r)
+                    continue
+                }
+                let isJoint = (r.before.score ?? 3) <= 1 && (r.after.score ?? 3) <= 1 && gap < 2
+                if gap >= 2 { large.append(r) }
+                if isJoint { joint.append(r) }
+                if gap == 1, !isJoint { small.append(r) }
+                if gap == 0, !isJoint { agree.append(r) }
+            }
+            large.sort { (-$0.gap!, $0.number) < (-$1.gap!, $1.number) }
             return [(.largeGaps, large), (.jointPriorities, joint), (.smallGaps, small), (.agreement, agree), (.notComparable, other)]
         }
     }

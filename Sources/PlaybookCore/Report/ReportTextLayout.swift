@@ -1,6 +1,6 @@
 /// Wrapping for the text report on UTF-8 bytes: the lines of `TextWrap.lines`, handed over one
 /// by one instead of as an array of `String`s. Text whose scalars are all simple
-/// (`DisplayWidth.isSimple`) apart from line feeds is cut on its bytes, as `TextWrap` does it;
+/// (`isSimpleScalar`) apart from line feeds is cut on its bytes, as `TextWrap` does it;
 /// any other text goes through `TextWrap.lines` itself. A property test compares the two.
 enum ReportTextLayout {
     /// Calls `emit` with the index and bytes of each line of `TextWrap.lines(text, width: width)`.
@@ -25,7 +25,7 @@ enum ReportTextLayout {
         }
     }
 
-    /// True when every scalar of `text` is simple (`DisplayWidth.isSimple`), line feeds aside when
+    /// True when every scalar of `text` is simple (`isSimpleScalar`), line feeds aside when
     /// allowed: such text is its own terminal-safe form, one column per scalar.
     static func isSimple(_ text: UnsafeBufferPointer<UInt8>, allowingLineFeeds: Bool) -> Bool {
         guard let base = text.baseAddress else { return true }
@@ -51,17 +51,25 @@ enum ReportTextLayout {
                 }
                 k += 1
             } else if b < 0xE0 {
-                guard DisplayWidth.isSimple(UInt32(b & 0x1F) << 6 | UInt32(base[k + 1] & 0x3F)) else { return false }
+                guard isSimpleScalar(UInt32(b & 0x1F) << 6 | UInt32(base[k + 1] & 0x3F)) else { return false }
                 k += 2
             } else if b < 0xF0 {
                 let v = UInt32(b & 0x0F) << 12 | UInt32(base[k + 1] & 0x3F) << 6 | UInt32(base[k + 2] & 0x3F)
-                guard DisplayWidth.isSimple(v) else { return false }
+                guard isSimpleScalar(v) else { return false }
                 k += 3
             } else {
                 return false
             }
         }
         return true
+    }
+
+    /// `DisplayWidth.isSimple`, and two more scalars this program writes: the minus sign of a
+    /// change (`−1`) and the narrow no-break space of French numbers (`66,7 %`). Each is one
+    /// column and a character of its own, as the simple ones are.
+    @inline(__always)
+    static func isSimpleScalar(_ v: UInt32) -> Bool {
+        DisplayWidth.isSimple(v) || v == 0x2212 || v == 0x202F
     }
 
     static func isSimple(_ text: String, allowingLineFeeds: Bool) -> Bool {
