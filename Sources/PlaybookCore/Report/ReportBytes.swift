@@ -26,6 +26,17 @@ struct ReportBytes {
     @inline(__always)
     mutating func newline() { bytes.append(0x0A) }
 
+    /// `n` spaces.
+    mutating func spaces(_ n: Int) {
+        let run: StaticString = "                                                                "
+        var left = n
+        while left > 0 {
+            let k = min(left, run.utf8CodeUnitCount)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: run.utf8Start, count: k))
+            left -= k
+        }
+    }
+
     /// `text` then a line feed.
     mutating func line(_ text: String) {
         raw(text)

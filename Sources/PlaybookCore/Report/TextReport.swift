@@ -205,20 +205,24 @@ struct StyledLines {
     mutating func plain(_ text: [String]) {
         for l in text {
             var l = l
-            l.withUTF8 { emit(prefix: "", $0, role: nil) }
+            l.withUTF8 { emit(indent: 0, $0, role: nil) }
         }
     }
 
     /// `text` wrapped to the width less `indent`, every line indented.
     mutating func wrapped(_ text: String, indent: Int, role: Role? = nil) {
-        wrapped(indent: indent, role: role) { $0.append(text) }
+        var text = text
+        text.withUTF8 { bytes in
+            ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
+                emit(indent: line.isEmpty ? 0 : indent, line, role: role)
+            }
+        }
     }
 
     /// The text that `build` writes, wrapped to the width less `indent`, every line indented.
     mutating func wrapped(indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
-        let pad = StyledLines.spaces(indent)
         layout(width: width - indent, build) { this, i, line in
-            this.emit(prefix: line.isEmpty ? "" : pad, line, role: role)
+            this.emit(indent: line.isEmpty ? 0 : indent, line, role: role)
         }
     }
 
@@ -229,11 +233,13 @@ struct StyledLines {
 
     /// `prefix` then the text that `build` writes, the following lines aligned under the text.
     mutating func hanging(_ prefix: String, indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
-        let first = StyledLines.spaces(indent) + prefix
         let hang = indent + DisplayWidth.of(prefix)
-        let rest = StyledLines.spaces(hang)
         layout(width: width - hang, build) { this, i, line in
-            this.emit(prefix: i == 0 ? first : rest, line, role: role)
+            if i == 0 {
+                this.emit(indent: indent, prefix: prefix, line, role: role)
+            } else {
+                this.emit(indent: hang, line, role: role)
+            }
         }
     }
 
@@ -244,15 +250,13 @@ struct StyledLines {
 
     /// `Label: ` then the text that `build` writes, laid out as `field`.
     mutating func field(_ label: String, indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
-        let pad = StyledLines.spaces(indent)
-        let padMore = StyledLines.spaces(indent + 2)
         let colon = ReportText.colon(lang)
         layout(width: width - indent - 2, { text in
             text.append(label)
             text.append(colon)
             build(&text)
         }) { this, i, line in
-            this.emit(prefix: line.isEmpty ? "" : (i == 0 ? pad : padMore), line, role: role)
+            this.emit(indent: line.isEmpty ? 0 : (i == 0 ? indent : indent + 2), line, role: role)
         }
     }
 
@@ -268,18 +272,16 @@ struct StyledLines {
         scratch = pieces.bytes
     }
 
-    /// One line: `prefix` and `line`, in colour when asked and the line is not empty.
-    private mutating func emit(prefix: String, _ line: UnsafeBufferPointer<UInt8>, role: Role?) {
-        let styled = color && role != nil && !(prefix.isEmpty && line.isEmpty)
+    /// One line: `indent` spaces, `prefix` and `line`, in colour when asked and the line is not empty.
+    private mutating func emit(indent: Int, prefix: String = "", _ line: UnsafeBufferPointer<UInt8>, role: Role?) {
+        let styled = color && role != nil && !(indent <= 0 && prefix.isEmpty && line.isEmpty)
         if styled { out.raw(role!.sgr) }
-        out.raw(prefix)
+        if indent > 0 { out.spaces(indent) }
+        if !prefix.isEmpty { out.raw(prefix) }
         out.raw(line)
         if styled { out.raw("\u{1B}[0m") }
         out.newline()
     }
-
-    /// `n` spaces; the common indents are small strings, so this allocates nothing.
-    private static func spaces(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
 }
 
 /// The text of one paragraph or field, written piece by piece before it is wrapped.
