@@ -26,20 +26,40 @@ public enum SafeFile {
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, kind: .system(operation: "read", errno: errno)) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, kind: .notRegularFile) }
         guard Int64(st.st_size) <= limit else { throw FileError(path: path, kind: .tooLarge(size: Int64(st.st_size), limit: limit)) }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count {
-                guard Int64(count) <= limit else { throw FileError(path: path, kind: .tooLarge(size: Int64(count), limit: limit)) }
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, count)))
+        // The size given by fstat is read into uninitialized memory (no zeroing of a 30 MB catalogue
+        // first); one byte more tells whether the file grew since, and the loop below goes on then.
+        var readError: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size) + 1) { buffer, initialized in
+            var count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    break
+                }
+                if n == 0 { break }
+                count += n
             }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, kind: .system(operation: "read", errno: errno))
+            initialized = count
+        }
+        if readError != 0 { throw FileError(path: path, kind: .system(operation: "read", errno: readError)) }
+        var count = bytes.count
+        if count == Int(st.st_size) + 1 {
+            // The file grew since fstat: read on, in steps, as far as the limit allows.
+            while true {
+                if count == bytes.count {
+                    guard Int64(count) <= limit else { throw FileError(path: path, kind: .tooLarge(size: Int64(count), limit: limit)) }
+                    bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, count)))
+                }
+                let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError(path: path, kind: .system(operation: "read", errno: errno))
+                }
+                if n == 0 { break }
+                count += n
             }
-            if n == 0 { break }
-            count += n
         }
         guard Int64(count) <= limit else { throw FileError(path: path, kind: .tooLarge(size: Int64(count), limit: limit)) }
         bytes.removeSubrange(count...)
