@@ -17,12 +17,25 @@ enum ReportTextLayout {
         var state = Wrapper(width: width)
         var start = 0
         while true {
-            var end = start
-            while end < text.count, text[end] != 0x0A { end += 1 }
+            let end = lineFeed(in: text, from: start)
             state.paragraph(text, start, end, emit)
             if end == text.count { break }
             start = end + 1
         }
+    }
+
+    /// The index of the first line feed at or after `start`, or the end: eight bytes at a time.
+    private static func lineFeed(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var k = start
+        while k + 8 <= text.count {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let w = UnsafeRawPointer(text.baseAddress! + k).loadUnaligned(as: UInt64.self) ^ (ones &* 0x0A)
+            let found = (w &- ones) & ~w & 0x8080_8080_8080_8080
+            if found != 0 { return k + found.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < text.count, text[k] != 0x0A { k += 1 }
+        return k
     }
 
     /// True when every scalar of `text` is simple (`isSimpleScalar`), line feeds aside when
@@ -104,7 +117,29 @@ enum ReportTextLayout {
                 if j == end { break }
                 let wordStart = j
                 var wordWidth = 0
-                while j < end {
+                // Eight bytes at a time up to the next space, counting scalars as bytes that are
+                // not continuation bytes (10xxxxxx).
+                var ended = false
+                while j + 8 <= end {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                    let s = w ^ (ones &* 0x20)
+                    let space = (s &- ones) & ~s & highs
+                    let continuation = w & ~(w &<< 1) & highs
+                    // (A population count is a loop of shifts on the baseline x86-64 this is built
+                    // for, so ASCII, the common case, skips it.)
+                    if space != 0 {
+                        let k = space.trailingZeroBitCount >> 3
+                        let before = k == 0 ? 0 : continuation & (UInt64.max &>> UInt64(64 - 8 * k))
+                        wordWidth += before == 0 ? k : k - before.nonzeroBitCount
+                        j += k
+                        ended = true
+                        break
+                    }
+                    wordWidth += continuation == 0 ? 8 : 8 - continuation.nonzeroBitCount
+                    j += 8
+                }
+                while !ended, j < end {
                     let b = bytes[j]
                     if b == 0x20 { break }
                     wordWidth &+= b & 0xC0 == 0x80 ? 0 : 1
