@@ -77,19 +77,14 @@ struct HTMLBuilder {
 
     /// `<tag class="…">`, for an element whose content is written piece by piece.
     mutating func open(_ tag: StaticString, cls: StaticString? = nil) {
-        out.raw("<")
-        out.raw(tag)
         if let cls {
-            out.raw(" class=\"")
-            out.raw(cls)
-            out.raw("\"")
+            out.raw(["<", tag, " class=\"", cls, "\">"])
+        } else {
+            out.raw(["<", tag, ">"])
         }
-        out.raw(">")
     }
 
     mutating func close(_ tag: StaticString) {
-        out.raw("</")
-        out.raw(tag)
-        out.raw(">")
+        out.raw(["</", tag, ">"])
     }
 }

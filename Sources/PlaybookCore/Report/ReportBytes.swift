@@ -20,6 +20,19 @@ struct ReportBytes {
     @inline(__always)
     mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
 
+    /// Literals one after the other, appended at once (markup is written in many small pieces).
+    mutating func raw(_ pieces: [StaticString]) {
+        let total = pieces.reduce(0) { $0 + $1.utf8CodeUnitCount }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { buffer in
+            var p = buffer.baseAddress!
+            for piece in pieces {
+                p.update(from: piece.utf8Start, count: piece.utf8CodeUnitCount)
+                p += piece.utf8CodeUnitCount
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// A number in decimal digits.
     mutating func raw(_ n: Int) { raw(String(n)) }
 
