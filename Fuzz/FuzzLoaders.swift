@@ -30,5 +30,20 @@ public func fuzzLoaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let value = try! JSONParser.parse(bytes)
         precondition((try? JSONParser.parse(JSONWriter.pretty(value))) == value)
     }
+    // The tape (how files are loaded) accepts and refuses exactly what the tree parser does, with
+    // the same error and offset, and fingerprints a document as the writer's canonical form does.
+    do throws(JSONSyntaxError) {
+        let tape = try JSONTape.parse(bytes)
+        let value = try! JSONParser.parse(bytes)
+        precondition(tape.withRoot { $0.jsonValue } == value)
+        precondition(tape.withRoot { $0.canonicalSHA256() } == SHA256.hex(JSONWriter.canonical(value)))
+    } catch {
+        do throws(JSONSyntaxError) {
+            _ = try JSONParser.parse(bytes)
+            preconditionFailure("the tape refused what the tree parser accepts")
+        } catch let treeError {
+            precondition(treeError == error)
+        }
+    }
     return 0
 }
