@@ -10,16 +10,12 @@ public enum Documents {
         do throws(JSONSyntaxError) {
             return try JSONTape.parse(bytes)
         } catch {
-            throw fileError(error, in: bytes, path: path)
+            if case .invalidUTF8 = error.reason {
+                throw FileError(path: path, kind: .invalidUTF8(offset: error.offset))
+            }
+            let position = TextPosition(offset: error.offset, in: bytes)
+            throw FileError(path: path, kind: .syntax(line: position.line, column: position.column, error.reason))
         }
-    }
-
-    static func fileError(_ error: JSONSyntaxError, in bytes: [UInt8], path: String) -> FileError {
-        if case .invalidUTF8 = error.reason {
-            return FileError(path: path, kind: .invalidUTF8(offset: error.offset))
-        }
-        let position = TextPosition(offset: error.offset, in: bytes)
-        return FileError(path: path, kind: .syntax(line: position.line, column: position.column, error.reason))
     }
 
     /// Loads and validates a catalogue file.
