@@ -107,6 +107,88 @@ import Testing
         let long = String(repeating: "w ", count: 2000)
         #expect(WordDiff.diff(long, long + "x").count == 2)
     }
+
+    @Test func wordsSplitOnBytesAreTheWordsSplitByCharacter() async {
+        let pieces = ["word", "é", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "—", "€", "e\u{301}", " \u{301}x", "日本", "😀", "\u{1B}", "\u{85}"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...30).map { $0.joined() }
+        await propertyCheck(count: 1_500, input: texts) { text in
+            #expect(WordDiff.words(text) == WordDiff.wordsByCharacters(text))
+            if let spaced = WordDiff.simpleWords(text, spacesOnly: true) {
+                #expect(spaced == text.split(separator: " ").map(String.init))
+            }
+        }
+    }
+
+    @Test func diffOnBytesIsTheDiffOfWords() async {
+        // A small vocabulary, so that notes share words; simple text (accents, no-break spaces, tabs) and other.
+        let pieces = ["plan", "revue", "é", "Kelvin", "\u{212A}", "K", " ", " ", "  ", "\t", "\n", "\u{A0}", "—", "e\u{301}", "ÿ", "ʰ", "→"]
+        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
+        await propertyCheck(count: 1_500, input: texts, texts) { a, b in
+            let general = WordDiff.diff(words: WordDiff.wordsByCharacters(a), WordDiff.wordsByCharacters(b))
+            #expect(WordDiff.diff(a, b) == general)
+            let inline = WordDiff.inline(general, context: 2)
+            #expect(WordDiff.inline(WordDiff.diff(a, b), context: 2) == inline)
+            let w = a.split(separator: " ")
+            #expect(WordDiff.shortened(a, context: 2) == (w.count > 4 ? (w.prefix(2) + ["…"] + w.suffix(2)).joined(separator: " ") : a))
+        }
+    }
+
+    @Test func sectionsInOnePassAreTheFilteredOnes() async throws {
+        var c = try Comparison.build(side("q3.json"), side("q4.json"))
+        let states: [AnswerState?] = [nil, .unknown, .notApplicable(reason: "r"), .scored(0), .scored(1), .scored(2), .scored(3)]
+        let rules = catalog.rules
+        await propertyCheck(count: 300, input: Gen.int(in: 0...48).array(of: 0...40), Gen.bool()) { pairs, sides in
+            c.kind = sides ? .sides : .overTime
+            // Rule ids are unique in a comparison (a catalogue refuses duplicates).
+            c.rules = pairs.enumerated().map { i, pair in
+                var rule = rules[i % rules.count]
+                rule.id = "rule-\(i)"
+                rule.number = i + 1
+                return Comparison.change(rule, presence: .both, before: Answer(state: states[pair / 7]), after: Answer(state: states[pair % 7]))
+            }
+            // The sections as they were defined, filter by filter.
+            let r = c.rules
+            let expected: [(Comparison.Section, [RuleChange])]
+            switch c.kind {
+            case .overTime:
+                expected = [(.regressions, r.filter { $0.change == .regressed }.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }),
+                            (.improvements, r.filter { $0.change == .improved }.sorted { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }),
+                            (.otherChanges, r.filter { ![.regressed, .improved, .unchanged].contains($0.change) }),
+                            (.unchanged, r.filter { $0.change == .unchanged })]
+            case .sides:
+                let both = r.filter { $0.gap != nil }
+                let joint = both.filter { ($0.before.score ?? 3) <= 1 && ($0.after.score ?? 3) <= 1 && $0.gap! < 2 }
+                expected = [(.largeGaps, both.filter { $0.gap! >= 2 }.sorted { (-$0.gap!, $0.number) < (-$1.gap!, $1.number) }),
+                            (.jointPriorities, joint),
+                            (.smallGaps, both.filter { $0.gap! == 1 && !joint.map(\.ruleID).contains($0.ruleID) }),
+                            (.agreement, both.filter { $0.gap! == 0 && !joint.map(\.ruleID).contains($0.ruleID) }),
+                            (.notComparable, r.filter { $0.gap == nil })]
+            }
+            let got = c.sections()
+            #expect(got.map(\.0) == expected.map(\.0))
+            #expect(got.map { $0.1.map(\.ruleID) } == expected.map { $0.1.map(\.ruleID) })
+        }
+    }
+
+    @Test func runsOfTheSameKindAreJoinedOnce() async {
+        let tokens = Gen.int(in: 0...8).map { n -> WordDiff.Token in
+            let word = ["a", "bb", "c c"][n % 3]
+            return [WordDiff.Token.same(word), .removed(word), .added(word)][n / 3]
+        }
+        await propertyCheck(count: 500, input: tokens.array(of: 0...20)) { tokens in
+            // One join after another, as the runs were built before.
+            var expected: [WordDiff.Token] = []
+            for t in tokens {
+                switch (expected.last, t) {
+                case (.same(let a)?, .same(let b)): expected[expected.count - 1] = .same(a + " " + b)
+                case (.removed(let a)?, .removed(let b)): expected[expected.count - 1] = .removed(a + " " + b)
+                case (.added(let a)?, .added(let b)): expected[expected.count - 1] = .added(a + " " + b)
+                default: expected.append(t)
+                }
+            }
+            #expect(WordDiff.merge(tokens) == expected)
+        }
+    }
 }
 
 /// Every comparison format in both languages for three fixture pairs, compared byte for byte with
@@ -161,50 +243,5 @@ import Testing
         for line in md.split(separator: "\n") where line.hasPrefix("| ") { #expect(line.hasSuffix(" |")) }
         let text = String(decoding: CompareRender.render(c, format: .text, lang: .en, width: 80), as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })
-    }
-
-    @Test func wordsSplitOnBytesAreTheWordsSplitByCharacter() async {
-        let pieces = ["word", "é", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "—", "€", "e\u{301}", " \u{301}x", "日本", "😀", "\u{1B}", "\u{85}"]
-        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...30).map { $0.joined() }
-        await propertyCheck(count: 1_500, input: texts) { text in
-            #expect(WordDiff.words(text) == WordDiff.wordsByCharacters(text))
-            if let spaced = WordDiff.simpleWords(text, spacesOnly: true) {
-                #expect(spaced == text.split(separator: " ").map(String.init))
-            }
-        }
-    }
-
-    @Test func diffOnBytesIsTheDiffOfWords() async {
-        // A small vocabulary, so that notes share words; simple text (accents, no-break spaces, tabs) and other.
-        let pieces = ["plan", "revue", "é", "Kelvin", "\u{212A}", "K", " ", " ", "  ", "\t", "\n", "\u{A0}", "—", "e\u{301}", "ÿ", "ʰ", "→"]
-        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
-        await propertyCheck(count: 1_500, input: texts, texts) { a, b in
-            let general = WordDiff.diff(words: WordDiff.wordsByCharacters(a), WordDiff.wordsByCharacters(b))
-            #expect(WordDiff.diff(a, b) == general)
-            let inline = WordDiff.inline(general, context: 2)
-            #expect(WordDiff.inline(WordDiff.diff(a, b), context: 2) == inline)
-            let w = a.split(separator: " ")
-            #expect(WordDiff.shortened(a, context: 2) == (w.count > 4 ? (w.prefix(2) + ["…"] + w.suffix(2)).joined(separator: " ") : a))
-        }
-    }
-
-    @Test func runsOfTheSameKindAreJoinedOnce() async {
-        let tokens = Gen.int(in: 0...8).map { n -> WordDiff.Token in
-            let word = ["a", "bb", "c c"][n % 3]
-            return [WordDiff.Token.same(word), .removed(word), .added(word)][n / 3]
-        }
-        await propertyCheck(count: 500, input: tokens.array(of: 0...20)) { tokens in
-            // One join after another, as the runs were built before.
-            var expected: [WordDiff.Token] = []
-            for t in tokens {
-                switch (expected.last, t) {
-                case (.same(let a)?, .same(let b)): expected[expected.count - 1] = .same(a + " " + b)
-                case (.removed(let a)?, .removed(let b)): expected[expected.count - 1] = .removed(a + " " + b)
-                case (.added(let a)?, .added(let b)): expected[expected.count - 1] = .added(a + " " + b)
-                default: expected.append(t)
-                }
-            }
-            #expect(WordDiff.merge(tokens) == expected)
-        }
     }
 }

@@ -79,10 +79,35 @@ import Testing
         #expect(JSONWriter.canonicalSHA256(catalogue) == SHA256.hex(JSONWriter.canonical(catalogue)))
     }
 
+    @Test func utf8ValidationFindsWhereTheStandardDecoderFails() async {
+        // Runs of ASCII (skipped eight bytes at a time) around the sequences that are hard to get right.
+        let pieces: [[UInt8]] = [Array("plain ascii text".utf8), Array("é€😀".utf8), [0x80], [0xC0, 0xAF], [0xC2], [0xE0, 0x80, 0x80],
+                                 [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5], [0xFF], [0xE2, 0x82]]
+        await propertyCheck(count: 2_000, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...12)) { picks in
+            let bytes = picks.flatMap { pieces[$0] }
+            var reference: Int?
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput: break loop
+                case .error:
+                    reference = offset
+                    break loop
+                }
+            }
+            #expect(UTF8Validation.firstInvalidOffset(bytes) == reference)
+        }
+    }
+
     @Test func sha256MatchesKnownVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
 
