@@ -182,7 +182,7 @@ private struct RandomJSON {
                           "\u{9B}", "\u{202E}", "\u{2028}", "\u{61C}", "\u{200F}", "\u{2066}", "\\u202e", "\\u001b", "😀", "日本",
                           "a long run of plain bytes without anything special in it at all", "\u{A0}€"]
     static let numbers = ["0", "-0", "1", "12.50", "-3e2", "1E+9", "2.5e-3", "01", "-", "1.", "1e", "-a", ".5", "1.5.3", "+1"]
-    static let spaces = ["", " ", "\n  ", "\t", "\r\n    "]
+    static let spaces = ["", " ", "\n  ", "\t", "\r\n    ", "\n                   ", "        \t         "]
     static let garbage: [[UInt8]] = [[0xC3], [0xFF], [0x80], [0xED, 0xA0, 0x80], [0x22], [0x2C], [0x7D], [0x5D], [0x5C], [0x00], [0x3A], [0x20]]
 
     mutating func document() -> [UInt8] {

@@ -24,7 +24,12 @@ struct TapeParser {
     mutating func skipWhitespace() {
         while index < count {
             switch base[index] {
-            case 0x20, 0x0A, 0x09, 0x0D: index += 1
+            case 0x20, 0x0A, 0x09, 0x0D:
+                index += 1
+                // The indentation of a pretty-printed file: eight spaces at a time.
+                while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    index += 8
+                }
             default: return
             }
         }
