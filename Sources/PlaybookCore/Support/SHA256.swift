@@ -80,52 +80,47 @@ public enum SHA256 {
         /// The compression function (FIPS 180-4 §6.2.2) over `blocks` consecutive 64-byte blocks.
         mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
             SHA256.k.withUnsafeBufferPointer { k in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { ring in
-                    compress(data, blocks: blocks, k: k.baseAddress!, w: ring.baseAddress!)
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                    compress(data, blocks: blocks, k: k.baseAddress!, w: schedule.baseAddress!)
                 }
             }
         }
 
-        /// The rounds are written out eight at a time with the working words renamed instead of
-        /// shifted, and the message schedule is a 16-word ring on the stack (no bounds checks).
+        /// The whole schedule is expanded first, with the round constants added, into 64 words on
+        /// the stack; the rounds are then written out eight at a time with the working words
+        /// renamed instead of shifted, and read one word each, which leaves the registers to them.
         private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int, k: UnsafePointer<UInt32>, w: UnsafeMutablePointer<UInt32>) {
             var block = data
             for _ in 0..<blocks {
                 let raw = UnsafeRawPointer(block)
                 for i in 0..<16 { w[i] = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
+                // W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16]
+                for i in 16..<64 {
+                    let w15 = w[i - 15], w2 = w[i - 2]
+                    let s0 = SHA256.rotr(w15, 7) ^ SHA256.rotr(w15, 18) ^ (w15 &>> 3)
+                    let s1 = SHA256.rotr(w2, 17) ^ SHA256.rotr(w2, 19) ^ (w2 &>> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                for i in 0..<64 { w[i] = w[i] &+ k[i] }
                 var a = self.a, b = self.b, c = self.c, d = self.d, e = self.e, f = self.f, g = self.g, h = self.h
                 var bc = b ^ c
                 var t = 0
                 while t < 64 {
-                    if t >= 16 {
-                        for i in 0..<16 { w[i] = SHA256.schedule(w, i) }
-                    }
-                    for i in stride(from: 0, to: 16, by: 8) {
-                        SHA256.round(a, b, c, &d, e, f, g, &h, k[t + i] &+ w[i], &bc)
-                        SHA256.round(h, a, b, &c, d, e, f, &g, k[t + i + 1] &+ w[i + 1], &bc)
-                        SHA256.round(g, h, a, &b, c, d, e, &f, k[t + i + 2] &+ w[i + 2], &bc)
-                        SHA256.round(f, g, h, &a, b, c, d, &e, k[t + i + 3] &+ w[i + 3], &bc)
-                        SHA256.round(e, f, g, &h, a, b, c, &d, k[t + i + 4] &+ w[i + 4], &bc)
-                        SHA256.round(d, e, f, &g, h, a, b, &c, k[t + i + 5] &+ w[i + 5], &bc)
-                        SHA256.round(c, d, e, &f, g, h, a, &b, k[t + i + 6] &+ w[i + 6], &bc)
-                        SHA256.round(b, c, d, &e, f, g, h, &a, k[t + i + 7] &+ w[i + 7], &bc)
-                    }
-                    t += 16
+                    SHA256.round(a, b, c, &d, e, f, g, &h, w[t], &bc)
+                    SHA256.round(h, a, b, &c, d, e, f, &g, w[t + 1], &bc)
+                    SHA256.round(g, h, a, &b, c, d, e, &f, w[t + 2], &bc)
+                    SHA256.round(f, g, h, &a, b, c, d, &e, w[t + 3], &bc)
+                    SHA256.round(e, f, g, &h, a, b, c, &d, w[t + 4], &bc)
+                    SHA256.round(d, e, f, &g, h, a, b, &c, w[t + 5], &bc)
+                    SHA256.round(c, d, e, &f, g, h, a, &b, w[t + 6], &bc)
+                    SHA256.round(b, c, d, &e, f, g, h, &a, w[t + 7], &bc)
+                    t += 8
                 }
                 self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
                 self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
                 block += 64
             }
         }
-    }
-
-    /// The next schedule word for ring slot `i`: W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16].
-    @inline(__always)
-    private static func schedule(_ w: UnsafeMutablePointer<UInt32>, _ i: Int) -> UInt32 {
-        let w15 = w[(i + 1) & 15], w2 = w[(i + 14) & 15]
-        let s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3)
-        let s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)
-        return w[i] &+ s0 &+ w[(i + 9) & 15] &+ s1
     }
 
     /// One round; the caller renames the working words rather than moving them. Maj reuses the
