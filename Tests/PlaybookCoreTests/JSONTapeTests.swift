@@ -37,6 +37,15 @@ import Testing
         }
     }
 
+    @Test func fingerprintOfLongStringsAcrossTheWritersBuffer() throws {
+        // Strings longer than the 64 KiB buffer are hashed where they lie; shorter ones straddle its end.
+        let long = String(repeating: "lorem ipsum é ", count: 8_000)
+        let pieces = (0..<30).map { JSONValue.string(String(repeating: "x", count: 997 * $0) + "\u{202E}") }
+        let value = JSONValue.object(JSONObject([JSONMember("b", .array(pieces)), JSONMember("a", .string(long))]))
+        let tape = try JSONTape.parse(JSONWriter.pretty(value))
+        #expect(tape.withRoot { $0.canonicalSHA256() } == SHA256.hex(JSONWriter.canonical(value)))
+    }
+
     @Test func fingerprintOfTheBuiltInCatalogueIsUnchanged() throws {
         let value = try JSONParser.parse(DefaultCatalog.bytes)
         #expect(catalog.sha256 == JSONWriter.canonicalSHA256(value))

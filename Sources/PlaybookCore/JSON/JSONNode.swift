@@ -61,11 +61,7 @@ struct JSONNode: JSONReading {
         }
     }
 
-    func canonicalSHA256() -> String {
-        var writer = CanonicalWriter()
-        writer.write(self)
-        return writer.finalize()
-    }
+    func canonicalSHA256() -> String { CanonicalWriter.sha256(of: self) }
 }
 
 /// The elements of an array node.

@@ -3,36 +3,46 @@
 /// escapes is copied from the source bytes as it stands, which is almost every string of a
 /// catalogue; the others are decoded and written by `JSONWriter`, so the bytes are the same.
 struct CanonicalWriter {
-    private var buffer: [UInt8] = []
+    /// Bytes waiting for the hasher: a fixed buffer, written without the checks of an array append.
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var used = 0
     private var hasher = SHA256.Hasher()
     /// Member key indices of the objects being written, sorted in place one object at a time.
     private var order: [Int] = []
 
-    private static let flushSize = 1 << 16
-
-    init() {
-        buffer.reserveCapacity(CanonicalWriter.flushSize + 4096)
+    /// The SHA-256 of the canonical form of `node`.
+    static func sha256(of node: JSONNode) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
+            var writer = CanonicalWriter(buffer: buffer)
+            writer.write(node)
+            writer.flush()
+            return writer.hasher.finalize()
+        }
     }
 
-    mutating func write(_ node: JSONNode) {
+    private init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    private mutating func write(_ node: JSONNode) {
         let entry = node.entry
         switch entry.kind {
-        case .null: append("null")
-        case .true: append("true")
-        case .false: append("false")
-        case .number: buffer.append(contentsOf: node.rawBytes)
+        case .null: put("null")
+        case .true: put("true")
+        case .false: put("false")
+        case .number: put(node.rawBytes)
         case .string: writeString(node)
         case .array:
-            buffer.append(UInt8(ascii: "["))
+            put(UInt8(ascii: "["))
             var first = true
             for element in JSONArrayNode(node: node) {
-                if !first { buffer.append(UInt8(ascii: ",")) }
+                if !first { put(UInt8(ascii: ",")) }
                 first = false
                 write(element)
             }
-            buffer.append(UInt8(ascii: "]"))
+            put(UInt8(ascii: "]"))
         case .object:
-            buffer.append(UInt8(ascii: "{"))
+            put(UInt8(ascii: "{"))
             let start = order.count
             var k = node.index + 1
             while k < entry.next {
@@ -41,53 +51,84 @@ struct CanonicalWriter {
             }
             sortKeys(node, from: start)
             for i in start..<order.count {
-                if i > start { buffer.append(UInt8(ascii: ",")) }
+                if i > start { put(UInt8(ascii: ",")) }
                 let key = order[i]
                 writeString(node.node(key))
-                buffer.append(UInt8(ascii: ":"))
+                put(UInt8(ascii: ":"))
                 write(node.node(key + 1))
             }
             order.removeSubrange(start...)
-            buffer.append(UInt8(ascii: "}"))
+            put(UInt8(ascii: "}"))
         }
-        if buffer.count >= CanonicalWriter.flushSize { flush() }
-    }
-
-    /// The digest of everything written (the writer is spent).
-    mutating func finalize() -> String {
-        flush()
-        return hasher.finalize()
     }
 
     private mutating func flush() {
-        hasher.update(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        hasher.update(UnsafeBufferPointer(rebasing: buffer[0..<used]))
+        used = 0
     }
 
-    private mutating func append(_ literal: StaticString) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        if used == buffer.count { flush() }
+        buffer[used] = byte
+        used += 1
+    }
+
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if used + bytes.count > buffer.count {
+            flush()
+            // Longer than the buffer: hashed where it lies.
+            if bytes.count > buffer.count {
+                hasher.update(bytes)
+                return
+            }
+        }
+        if let source = bytes.baseAddress, bytes.count > 0 {
+            (buffer.baseAddress! + used).update(from: source, count: bytes.count)
+            used += bytes.count
+        }
+    }
+
+    private mutating func put(_ literal: StaticString) {
+        put(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     private mutating func writeString(_ node: JSONNode) {
         let entry = node.entry
         if entry.flags.isDisjoint(with: [.escaped, .unsafe]) {
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(contentsOf: node.rawBytes)
-            buffer.append(UInt8(ascii: "\""))
+            put(UInt8(ascii: "\""))
+            put(node.rawBytes)
+            put(UInt8(ascii: "\""))
         } else {
-            JSONWriter.writeString(JSONTape.text(of: entry, node.source), into: &buffer)
+            var escaped: [UInt8] = []
+            JSONWriter.writeString(JSONTape.text(of: entry, node.source), into: &escaped)
+            escaped.withUnsafeBufferPointer { put($0) }
         }
     }
 
     /// Sorts `order[start...]` by key, comparing the keys' text byte by byte: UTF-8 order is code point order.
     private mutating func sortKeys(_ node: JSONNode, from start: Int) {
-        guard order.count - start > 1 else { return }
+        let count = order.count - start
+        guard count > 1 else { return }
         let escaped = order[start...].contains { node.tape[$0].flags.contains(.escaped) }
         if escaped {
             // Rare: keys with escapes are compared by their decoded bytes.
             var keyed = order[start...].map { k in (k, JSONTape.withTextBytes(of: node.tape[k], node.source) { Array($0) }) }
             keyed.sort { $0.1.lexicographicallyPrecedes($1.1) }
             order.replaceSubrange(start..., with: keyed.map(\.0))
+            return
+        }
+        if count <= 16 {
+            // Objects of a document are small: insertion sort, no closure per comparison.
+            for i in (start + 1)..<order.count {
+                let key = order[i]
+                var j = i
+                while j > start, CanonicalWriter.precedes(node.node(key).rawBytes, node.node(order[j - 1]).rawBytes) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = key
+            }
             return
         }
         order[start...].sort { a, b in
