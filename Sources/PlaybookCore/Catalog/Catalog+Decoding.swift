@@ -244,6 +244,7 @@ extension Catalog {
             log.add(p, .countNotIn(items.count, range: range))
         }
         var out: [LocalizedText] = []
+        out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             if let t = log.localized(item, at: p.appending(i), maxLength: maxTextLength) { out.append(t) }
         }
