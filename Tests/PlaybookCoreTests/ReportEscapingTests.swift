@@ -132,6 +132,9 @@ import Testing
         let policy = HTMLStyle.contentSecurityPolicy
         #expect(policy.hasPrefix("default-src 'none'; style-src 'sha256-"))
         #expect(!policy.contains("script") && !policy.contains("unsafe"))
+        // The hash is written out in the source: it must be the stylesheet's.
+        #expect(HTMLStyle.cssHash == HTMLStyle.computedCSSHash, "set HTMLStyle.cssHash to \(HTMLStyle.computedCSSHash)")
+        #expect(policy == HTMLStyle.policy(styleHash: HTMLStyle.computedCSSHash))
         // The hash of the empty string, as a check of the encoding path: 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=
         #expect(HTMLStyle.base64([0xe3, 0xb0, 0xc4, 0x42, 0x98, 0xfc, 0x1c, 0x14, 0x9a, 0xfb, 0xf4, 0xc8, 0x99, 0x6f, 0xb9, 0x24,
                                   0x27, 0xae, 0x41, 0xe4, 0x64, 0x9b, 0x93, 0x4c, 0xa4, 0x95, 0x99, 0x1b, 0x78, 0x52, 0xb8, 0x55])

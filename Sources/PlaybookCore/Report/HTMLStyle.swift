@@ -99,9 +99,18 @@ enum HTMLStyle {
     """
 
     /// The `Content-Security-Policy` value: nothing may load or run except this stylesheet.
-    static let contentSecurityPolicy: String = {
-        "default-src 'none'; style-src 'sha256-" + base64(hexBytes(SHA256.hex(Array(css.utf8)))) + "'; img-src data:; base-uri 'none'; form-action 'none'"
-    }()
+    static let contentSecurityPolicy = policy(styleHash: cssHash)
+
+    /// SHA-256 of `css` in base64, written out so a report does not hash the stylesheet each
+    /// time; a test recomputes it (`computedCSSHash`) and fails when the stylesheet changes.
+    static let cssHash = "5P1YxiRBiRzc1qTq3mAm9aGObS8/a8yTFREOVvlc4U0="
+
+    static func policy(styleHash: String) -> String {
+        "default-src 'none'; style-src 'sha256-" + styleHash + "'; img-src data:; base-uri 'none'; form-action 'none'"
+    }
+
+    /// The stylesheet's hash computed from `css`.
+    static var computedCSSHash: String { base64(hexBytes(SHA256.hex(Array(css.utf8)))) }
 
     private static func hexBytes(_ hex: String) -> [UInt8] {
         let digits = Array(hex.utf8).map { $0 <= UInt8(ascii: "9") ? $0 - UInt8(ascii: "0") : $0 - UInt8(ascii: "a") + 10 }
