@@ -5,8 +5,14 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 
     /// The language from POSIX locale variables (LC_ALL, then LC_MESSAGES, then LANG): French for fr_*, else English.
     public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        fromEnvironment { environment[$0] }
+    }
+
+    /// The same, reading each variable through `value` (the process environment needs no
+    /// dictionary, whose first use costs a run-time conformance look-up).
+    public static func fromEnvironment(_ value: (String) -> String?) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
+            if let value = value(name), !value.isEmpty {
                 return value.lowercased().hasPrefix("fr") ? .fr : .en
             }
         }

@@ -36,7 +36,7 @@ struct Common {
     var lang: Language?
 
     /// The output language: --lang, else the locale.
-    var language: Language { lang ?? Language.fromEnvironment(Environment.locale) }
+    var language: Language { lang ?? Language.fromEnvironment(Environment.value) }
 
     /// The catalogue in use: --catalog, else the built-in one.
     func loadCatalog() throws -> Catalog {

@@ -7,12 +7,6 @@ enum Environment {
         guard let p = getenv(name) else { return nil }
         return String(cString: p)
     }
-
-    static var locale: [String: String] {
-        var env: [String: String] = [:]
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = value(name) }
-        return env
-    }
 }
 
 /// The language of help and messages: `--lang` on the command line, else the locale.
@@ -23,7 +17,7 @@ let interfaceLanguage: Language = {
         if arg == "--lang", i + 1 < args.count, let l = Language(rawValue: args[i + 1]) { return l }
         if arg.hasPrefix("--lang="), let l = Language(rawValue: String(arg.dropFirst(7))) { return l }
     }
-    return Language.fromEnvironment(Environment.locale)
+    return Language.fromEnvironment(Environment.value)
 }()
 
 /// A help or message string in the interface language.
