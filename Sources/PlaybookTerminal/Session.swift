@@ -11,6 +11,8 @@ public final class Session {
     /// drawing into the other never copies a whole screen (copy-on-write) on each key.
     private var screens = [Screen(width: 0, height: 0), Screen(width: 0, height: 0)]
     private var nextScreen = 0
+    /// Parts of earlier frames (the rule pane, list rows, footer) that the next render can copy.
+    private var renderCache = RenderCache()
     /// What the file held when loaded or last saved, to notice changes made by others (D4).
     private var diskBytes: [UInt8]?
     private var files: SessionFiles
@@ -106,7 +108,7 @@ public final class Session {
     private func render() -> Screen {
         let i = nextScreen
         nextScreen ^= 1
-        PlaybookTUI.render(state, into: &screens[i])
+        PlaybookTUI.render(state, into: &screens[i], cache: &renderCache)
         return screens[i]
     }
 

@@ -136,6 +136,21 @@ public struct Screen: Equatable, Sendable {
         for i in start..<end { cells[y * width + i] = Cell(ascii: 0x20, role) }
     }
 
+    /// Copies `count` cells of row `sourceY` of `source`, from column `sourceX`, to (x, y); clipped to both grids.
+    /// Cells are plain values, so this is a block copy: cached parts of a frame are drawn with it.
+    public mutating func copy(from source: Screen, x sourceX: Int = 0, y sourceY: Int, count: Int, toX x: Int, y: Int) {
+        guard y >= 0, y < height, sourceY >= 0, sourceY < source.height, sourceX >= 0, x >= 0 else { return }
+        let n = min(count, source.width - sourceX, width - x)
+        guard n > 0 else { return }
+        let from = sourceY * source.width + sourceX
+        let to = y * width + x
+        cells.withUnsafeMutableBufferPointer { target in
+            source.cells.withUnsafeBufferPointer { origin in
+                for i in 0..<n { target[to + i] = origin[from + i] }
+            }
+        }
+    }
+
     /// The text of row `y`, trailing spaces removed.
     public func line(_ y: Int) -> String {
         var bytes: [UInt8] = []

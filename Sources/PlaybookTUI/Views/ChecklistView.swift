@@ -2,21 +2,20 @@ import PlaybookCore
 
 /// The rules grouped by theme, one line each: number, state badge, title, target and markers.
 enum ChecklistView {
-    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen) {
+    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen, cache: inout RenderCache) {
         let area = layout.list
-        let lang = s.language
+        if cache.listRows.count != s.rows.count { cache.listRows = Array(repeating: nil, count: s.rows.count) }
         let end = min(s.rows.count, s.listScroll + area.height)
         var y = area.y
         for row in s.listScroll..<max(s.listScroll, end) {
-            switch s.rows[row] {
-            case .theme(let t):
-                let theme = s.catalog.themes[t]
-                let score = s.summary.themes[t].overall.map { $0.percent(lang) } ?? ""
-                let w = screen.put(theme.title[lang].uppercased(), x: area.x + 1, y: y, role: .title, maxWidth: area.width - 10)
-                screen.put(score, x: area.x + area.width - DisplayWidth.of(score) - 1, y: y, role: .muted)
-                _ = w
-            case .rule(let i):
-                drawRule(s, index: i, area: area, y: y, into: &screen)
+            let key = ListRowKey(s, row: row, width: area.width)
+            if cache.listRows[row]?.key != key {
+                var cells = Screen(width: area.width, height: 1)
+                drawRow(s, row, area: Layout.Area(x: 0, y: 0, width: area.width, height: 1), into: &cells)
+                cache.listRows[row] = (key, cells)
+            }
+            if let cells = cache.listRows[row]?.cells {
+                screen.copy(from: cells, y: 0, count: area.width, toX: area.x, y: y)
             }
             y += 1
         }
@@ -27,6 +26,21 @@ enum ChecklistView {
             }
         } else {
             for yy in area.y..<(area.y + area.height) { screen.put("│", x: area.width, y: yy, role: .border) }
+        }
+    }
+
+    /// One row (a theme heading or a rule) on the first line of `area`.
+    static func drawRow(_ s: AppState, _ row: Int, area: Layout.Area, into screen: inout Screen) {
+        let lang = s.language
+        let y = area.y
+        switch s.rows[row] {
+        case .theme(let t):
+            let theme = s.catalog.themes[t]
+            let score = s.summary.themes[t].overall.map { $0.percent(lang) } ?? ""
+            screen.put(theme.title[lang].uppercased(), x: area.x + 1, y: y, role: .title, maxWidth: area.width - 10)
+            screen.put(score, x: area.x + area.width - DisplayWidth.of(score) - 1, y: y, role: .muted)
+        case .rule(let i):
+            drawRule(s, index: i, area: area, y: y, into: &screen)
         }
     }
 

@@ -36,7 +36,7 @@ enum HeaderView {
 
 /// The message row and the key hints of the current screen, from the keymap.
 enum FooterView {
-    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen) {
+    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen, cache: inout RenderCache) {
         if case .prompt = s.mode {} else if let message = s.message {
             let role: Role = switch message.kind {
             case .info: .normal
@@ -46,6 +46,20 @@ enum FooterView {
             }
             screen.put(message.text, x: 1, y: layout.messageRow, role: role, maxWidth: s.width - 2)
         }
+        let key = FooterKey(kind: s.mode.kind, language: s.language, width: s.width)
+        if cache.footer?.key != key {
+            var hints = Screen(width: s.width, height: 1)
+            let runs = drawHints(s, y: 0, into: &hints)
+            cache.footer = (key, hints, runs)
+        }
+        guard let footer = cache.footer else { return }
+        for run in footer.runs {
+            screen.copy(from: footer.hints, x: run.lowerBound, y: 0, count: run.count, toX: run.lowerBound, y: layout.footerRow)
+        }
+    }
+
+    /// Draws the hints on row `y`; returns the column ranges written (the spaces between are left alone).
+    static func drawHints(_ s: AppState, y: Int, into screen: inout Screen) -> [Range<Int>] {
         // Essential hints (help, save, quit, back) always fit; the others fill what is left, in keymap order.
         let hints = Keymap.bindings(s.mode.kind).filter(\.footer).map { binding -> (key: String, text: String, essential: Bool) in
             let text = binding.hintText(s.language)
@@ -65,12 +79,16 @@ enum FooterView {
             }
         }
         var x = 1
+        var runs: [Range<Int>] = []
         for (i, h) in hints.enumerated() where shown[i] && x < s.width {
-            x += screen.put(h.key, x: x, y: layout.footerRow, role: .key)
-            x += 1
-            x += screen.put(h.text, x: x, y: layout.footerRow, role: .muted)
-            x += 1
+            let keyWidth = screen.put(h.key, x: x, y: y, role: .key)
+            runs.append(x..<(x + keyWidth))
+            x += keyWidth + 1
+            let textWidth = screen.put(h.text, x: x, y: y, role: .muted)
+            runs.append(x..<(x + textWidth))
+            x += textWidth + 1
         }
+        return runs
     }
 }
 

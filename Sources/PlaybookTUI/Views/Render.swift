@@ -2,6 +2,12 @@ import PlaybookCore
 
 /// Draws the whole state into `screen` (resized to the state's terminal size). Pure: no IO, no clock.
 public func render(_ state: AppState, into screen: inout Screen) {
+    var cache = RenderCache()
+    render(state, into: &screen, cache: &cache)
+}
+
+/// `render(_:into:)`, reusing the parts of earlier frames that `cache` holds when their inputs did not change.
+public func render(_ state: AppState, into screen: inout Screen, cache: inout RenderCache) {
     if screen.width != state.width || screen.height != state.height {
         screen = Screen(width: state.width, height: state.height)
     } else {
@@ -15,8 +21,8 @@ public func render(_ state: AppState, into screen: inout Screen) {
     HeaderView.draw(state, into: &screen)
     switch state.mode {
     case .checklist, .target, .confirmQuit, .conflict, .recovery, .prompt:
-        ChecklistView.draw(state, layout: layout, into: &screen)
-        RuleDetailView.draw(state, area: layout.detail, into: &screen)
+        ChecklistView.draw(state, layout: layout, into: &screen, cache: &cache)
+        RuleDetailView.draw(state, area: layout.detail, into: &screen, cache: &cache)
     case .note(let editor):
         NoteEditorView.draw(state, editor: editor, layout: layout, into: &screen)
     case .evidence(let cursor):
@@ -33,7 +39,7 @@ public func render(_ state: AppState, into screen: inout Screen) {
         CompareViewDraw.draw(state, view: view, area: layout.body, into: &screen)
     }
     DialogView.draw(state, into: &screen)
-    FooterView.draw(state, layout: layout, into: &screen)
+    FooterView.draw(state, layout: layout, into: &screen, cache: &cache)
 }
 
 /// The cursor position the terminal should show (text entry), or nil to hide it.

@@ -9,9 +9,23 @@ enum RuleDetailView {
         var indent: Int = 0
     }
 
-    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen) {
+    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen, cache: inout RenderCache) {
         guard area.width > 2, area.height > 0 else { return }
         let width = area.width - 2
+        let key = RulePaneKey(s, width: width)
+        if cache.rulePane?.key != key { cache.rulePane = (key, layOut(s, width: width)) }
+        guard let pane = cache.rulePane?.lines else { return }
+        let top = min(s.detailScroll, max(0, pane.height - area.height))
+        for row in 0..<max(0, min(area.height, pane.height - top)) {
+            screen.copy(from: pane, y: top + row, count: width, toX: area.x + 1, y: area.y + row)
+        }
+        if pane.height - top > area.height {
+            screen.put("↓ J", x: area.x + area.width - 4, y: area.y + area.height - 1, role: .muted)
+        }
+    }
+
+    /// Every line of the pane, wrapped to `width` columns, one row of the returned grid each.
+    static func layOut(_ s: AppState, width: Int) -> Screen {
         var wrapped: [(String, Role)] = []
         for line in lines(s) {
             if line.text.isEmpty {
@@ -24,14 +38,12 @@ enum RuleDetailView {
                 wrapped.append((k == 0 ? piece : pad + piece, line.role))
             }
         }
-        let top = min(s.detailScroll, max(0, wrapped.count - area.height))
-        for (row, item) in wrapped.dropFirst(top).prefix(area.height).enumerated() {
-            if item.1 == .levelCurrent { screen.fill(x: area.x + 1, y: area.y + row, count: width, role: .levelCurrent) }
-            screen.put(item.0, x: area.x + 1, y: area.y + row, role: item.1, maxWidth: width)
+        var pane = Screen(width: width, height: wrapped.count)
+        for (row, item) in wrapped.enumerated() {
+            if item.1 == .levelCurrent { pane.fill(x: 0, y: row, count: width, role: .levelCurrent) }
+            pane.put(item.0, x: 0, y: row, role: item.1, maxWidth: width)
         }
-        if wrapped.count - top > area.height {
-            screen.put("↓ J", x: area.x + area.width - 4, y: area.y + area.height - 1, role: .muted)
-        }
+        return pane
     }
 
     static func lines(_ s: AppState) -> [Line] {
