@@ -35,8 +35,23 @@ struct Palette {
         }
     }
 
+    /// The attributes and colour pair of each role, by raw value.
+    private let looks: [(attributes: attr_t, pair: Int16)]
+    /// An ncurses cell holding a space, per role: a cell to draw is its template with the character replaced.
+    private var templates: [cchar_t]
+
     init(colors: Bool) {
         self.colors = colors
+        looks = Role.allCases.map { role in
+            let s = Palette.style(role)
+            return colors ? (s.color, Int16(role.rawValue) + 1) : (s.mono, 0)
+        }
+        templates = looks.map { look in
+            var cell = cchar_t()
+            var space: [wchar_t] = [0x20, 0]
+            setcchar(&cell, &space, look.attributes, look.pair, nil)
+            return cell
+        }
     }
 
     /// Declares one colour pair per role (pair number = role + 1).
@@ -49,11 +64,36 @@ struct Palette {
     }
 
     func apply(_ role: Role) {
-        let s = Palette.style(role)
-        if colors {
-            _ = pb_attrset(s.color, Int16(role.rawValue) + 1)
-        } else {
-            _ = pb_attrset(s.mono, 0)
+        let look = looks[Int(role.rawValue)]
+        _ = pb_attrset(look.attributes, look.pair)
+    }
+
+    /// Calls `body` with the template cells by role (raw value), for a loop over many cells.
+    func withTemplates<R>(_ body: (UnsafeBufferPointer<cchar_t>) -> R) -> R {
+        templates.withUnsafeBufferPointer(body)
+    }
+
+    /// Appends `cell` as ncurses stores it: its base character and combining marks in its role's look.
+    /// A grapheme of several spacing characters (a flag, an emoji with a skin tone) becomes several
+    /// ncurses cells, split where ncurses' own width function says, as adding its text would split it.
+    func appendCursesCells(_ cell: Cell, to out: inout [cchar_t]) {
+        var template = templates[Int(cell.role.rawValue)]
+        if let scalar = cell.singleScalar {
+            template.chars.0 = wchar_t(bitPattern: scalar)
+            out.append(template)
+            return
+        }
+        let look = looks[Int(cell.role.rawValue)]
+        var rest = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        while !rest.isEmpty {
+            var text = rest + [0]
+            var part = template
+            guard setcchar(&part, &text, look.attributes, look.pair, nil) == OK else { return }
+            out.append(part)
+            // setcchar takes the first character and the non-spacing ones after it (at most CCHARW_MAX).
+            let used = withUnsafeBytes(of: part.chars) { $0.bindMemory(to: wchar_t.self).prefix { $0 != 0 }.count }
+            if used == 0 || used == Int(CCHARW_MAX) { return }
+            rest.removeFirst(used)
         }
     }
 }

@@ -128,11 +128,17 @@ public final class Terminal {
     }
 
     /// Sends `screen` to ncurses: only the span of each row that changed since the last frame is
-    /// rewritten, and ncurses sends the terminal only the cells that differ.
+    /// rewritten, as ready-made ncurses cells (no text for ncurses to decode and measure again), and
+    /// ncurses sends the terminal only the cells that differ.
     public func draw(_ screen: Screen, cursor: (x: Int, y: Int)?) {
         let previous = lastDrawn
         let sameSize = previous?.width == screen.width && previous?.height == screen.height
         if !sameSize { erase() }
+        var spanEnd: (Int, Int)?
+        let palette = self.palette
+        var out: [cchar_t] = []
+        swap(&out, &cursesCells)
+        defer { swap(&out, &cursesCells) }
         for y in 0..<screen.height {
             var first = 0
             var last = screen.width - 1
@@ -140,33 +146,33 @@ public final class Terminal {
                 guard let span = changedSpan(previous, screen, y) else { continue }
                 (first, last) = span
             }
-            wmove(pb_stdscr(), Int32(y), Int32(first))
-            var x = first
-            while x <= last {
-                let role = screen[x, y].role
-                var end = x
-                bytes.removeAll(keepingCapacity: true)
-                while end <= last, screen[end, y].role == role {
-                    screen[end, y].appendUTF8(to: &bytes)
-                    end += 1
-                }
-                palette.apply(role)
-                if y == screen.height - 1, end == screen.width, !bytes.isEmpty {
-                    // The last cell of the last row cannot be written without scrolling; leave it.
-                    var clipped = String(decoding: bytes, as: UTF8.self)
-                    if DisplayWidth.of(String(clipped.last!)) > 0 { clipped.removeLast() }
-                    waddstr(pb_stdscr(), clipped)
-                } else {
-                    // NUL-terminated too: waddnstr reads the byte after the last one before it stops.
-                    let count = Int32(bytes.count)
-                    bytes.append(0)
-                    bytes.withUnsafeBufferPointer { buffer in
-                        buffer.withMemoryRebound(to: CChar.self) { _ = waddnstr(pb_stdscr(), $0.baseAddress, count) }
+            if y == screen.height - 1 {
+                // The last cell of the last row is left alone, and so is a wide character ending there.
+                let corner = screen.width - 1
+                last = min(last, corner > 0 && screen[corner, y].isContinuation ? corner - 2 : corner - 1)
+            }
+            guard first <= last else { continue }
+            out.removeAll(keepingCapacity: true)
+            palette.withTemplates { templates in
+                for x in first...last {
+                    let cell = screen[x, y]
+                    if let scalar = cell.singleScalar {
+                        var c = templates[Int(cell.role.rawValue)]
+                        c.chars.0 = wchar_t(bitPattern: scalar)
+                        out.append(c)
+                    } else if !cell.isContinuation {
+                        // ncurses fills the right half of a wide character itself.
+                        palette.appendCursesCells(cell, to: &out)
                     }
                 }
-                x = end
             }
+            wmove(pb_stdscr(), Int32(y), Int32(first))
+            _ = wadd_wchnstr(pb_stdscr(), out, Int32(out.count))
+            spanEnd = last + 1 < screen.width ? (y, last + 1) : (y + 1, 0)
         }
+        // Leave ncurses' cursor after the last span, where writing the text would have left it: the
+        // update then ends where it did, without a cursor move of its own.
+        if let (y, x) = spanEnd, y < screen.height { wmove(pb_stdscr(), Int32(y), Int32(x)) }
         palette.apply(.normal)
         if let cursor, cursor.y >= 0, cursor.y < screen.height, cursor.x >= 0, cursor.x < screen.width {
             curs_set(1)
@@ -178,21 +184,28 @@ public final class Terminal {
         lastDrawn = screen
     }
 
-    /// The bytes of one run of cells, reused from frame to frame.
-    private var bytes: [UInt8] = []
+    /// The cells of one changed span, reused from frame to frame.
+    private var cursesCells: [cchar_t] = []
 
     /// The first and last columns of row `y` that differ, widened so that no wide character is cut
     /// in half (its right half is an empty cell); nil when the row is unchanged. Rewriting only this
     /// span keeps a one-line move from re-adding every character of the rows it touches.
     private func changedSpan(_ a: Screen, _ b: Screen, _ y: Int) -> (Int, Int)? {
-        var first = 0
-        while first < b.width, a[first, y] == b[first, y] { first += 1 }
-        guard first < b.width else { return nil }
-        var last = b.width - 1
-        while last > first, a[last, y] == b[last, y] { last -= 1 }
-        while first > 0, a[first, y].isContinuation || b[first, y].isContinuation { first -= 1 }
-        while last + 1 < b.width, a[last + 1, y].isContinuation || b[last + 1, y].isContinuation { last += 1 }
-        return (first, last)
+        let width = b.width
+        return a.cells.withUnsafeBufferPointer { all in
+            b.cells.withUnsafeBufferPointer { allB in
+                let old = UnsafeBufferPointer(rebasing: all[(y * width)..<(y * width + width)])
+                let new = UnsafeBufferPointer(rebasing: allB[(y * width)..<(y * width + width)])
+                var first = 0
+                while first < width, old[first] == new[first] { first += 1 }
+                guard first < width else { return nil }
+                var last = width - 1
+                while last > first, old[last] == new[last] { last -= 1 }
+                while first > 0, old[first].isContinuation || new[first].isContinuation { first -= 1 }
+                while last + 1 < width, old[last + 1].isContinuation || new[last + 1].isContinuation { last += 1 }
+                return (first, last)
+            }
+        }
     }
 
     /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key.

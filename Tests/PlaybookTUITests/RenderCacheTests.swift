@@ -56,7 +56,9 @@ import Testing
         session.press([.enter] + typed("A note long enough to wrap over more than one line of the pane, é 日本") + [.enter] + typed("two"))
         session.press([.backspace, .backspace, .backspace, .escape, .down, .up])
         session.press([.char("v"), .char("a")] + typed("Minutes of the kick-off") + [.ctrl("s"), .escape])
-        session.press([.char("a"), .char("a")] + typed("Write plan") + [.tab] + typed("Paul") + [.tab] + typed("2026-02-15") + [.ctrl("s"), .escape])
+        session.press([.char("a"), .char("a")] + typed("Write plan") + [.tab] + typed("Paul") + [.tab] + typed("2027-02-15") + [.ctrl("s"), .escape])
+        // Only the due date changes: the action becomes overdue, and its rule's row says so.
+        session.press([.char("a"), .enter, .tab, .tab, .end] + Array(repeating: .backspace, count: 10) + typed("2026-02-15") + [.ctrl("s"), .escape])
         session.press([.char("J"), .char("J"), .char("J"), .char("K"), .down, .up, .char("J")])
         session.press([.enter, .ctrl("w"), .ctrl("w"), .escape])
     }
@@ -89,6 +91,30 @@ import Testing
         render(s, into: &screen, cache: &cache)
         #expect(screen.lines.contains { $0.contains("Score 3 — Optimised · target 2") })
         #expect(screen.lines.contains { $0.contains("│ ◎2 Established") })
+    }
+
+    @Test func anotherDayStartsTheCacheAfresh() {
+        // An action overdue on one day is not on another: a pane kept from the first day would say OVERDUE.
+        var session = CachedSession(state: makeState(width: 120, height: 70))
+        session.press([.char("a"), .char("a")] + typed("Write plan") + [.tab, .tab] + typed("2026-02-15") + [.ctrl("s"), .escape])
+        #expect(frame(session.state).contains { $0.contains("OVERDUE") })
+        let s = session.state
+        session.state = AppState(catalog: s.catalog, document: s.document, filePath: s.filePath, language: s.language,
+                                 width: s.width, height: s.height, now: s.now, today: CalendarDate(iso: "2026-01-01")!)
+        session.step(.resize(width: 120, height: 70), "the same document on another day")
+        #expect(!frame(session.state).contains { $0.contains("OVERDUE") })
+    }
+
+    @Test func onlyTheMostRecentPanesAreKept() {
+        var cache = RenderCache()
+        let key = { (rule: Int) in RulePaneKey(rule: rule, language: .en, showOriginal: false, answer: Answer(), width: 50) }
+        for rule in 0..<(RenderCache.paneLimit + 6) { cache.keepRulePane(key(rule), Screen(width: 1, height: 1)) }
+        cache.keepRulePane(key(10), Screen(width: 2, height: 1))
+        #expect(cache.rulePanes.count == RenderCache.paneLimit)
+        #expect(cache.rulePane(key(5)) == nil)
+        #expect(cache.rulePane(key(6)) != nil)
+        #expect(cache.rulePane(key(10))?.width == 2)
+        #expect(cache.rulePane(RulePaneKey(rule: 10, language: .fr, showOriginal: false, answer: Answer(), width: 50)) == nil)
     }
 
     @Test func copyClipsToBothGrids() {

@@ -34,3 +34,15 @@ import Testing
         #expect(screen.lines.isEmpty)
     }
 }
+
+@Suite struct CellTests {
+    @Test(arguments: ["a", "~", "é", "ÿ", "─", "€", "日", "😀", "\u{10FFFD}"])
+    func aSingleScalarIsDecodedFromTheCellsBytes(_ text: String) {
+        #expect(Cell(text).singleScalar == text.unicodeScalars.first!.value)
+    }
+
+    @Test(arguments: ["e\u{301}", "👍🏽", "🇫🇷", ""])
+    func sequencesAndContinuationsHaveNoSingleScalar(_ text: String) {
+        #expect(Cell(text).singleScalar == nil)
+    }
+}

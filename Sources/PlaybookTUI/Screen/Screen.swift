@@ -46,6 +46,24 @@ public struct Cell: Equatable, Sendable {
     /// True for the right half of a wide character (drawn by its left half).
     @inlinable public var isContinuation: Bool { byteCount == 0 }
 
+    /// The grapheme's scalar when it is a single one (most cells), else nil (combining sequences and
+    /// the right half of a wide character): the terminal hands such cells to ncurses without a String.
+    @inlinable public var singleScalar: UInt32? {
+        let b0 = UInt32(truncatingIfNeeded: low)
+        switch byteCount {
+        case 1:
+            return b0 & 0xFF
+        case 2 where b0 & 0xE0 == 0xC0:
+            return (b0 & 0x1F) << 6 | (b0 >> 8 & 0x3F)
+        case 3 where b0 & 0xF0 == 0xE0:
+            return (b0 & 0x0F) << 12 | (b0 >> 8 & 0x3F) << 6 | (b0 >> 16 & 0x3F)
+        case 4 where b0 & 0xF8 == 0xF0:
+            return (b0 & 0x07) << 18 | (b0 >> 8 & 0x3F) << 12 | (b0 >> 16 & 0x3F) << 6 | (b0 >> 24 & 0x3F)
+        default:
+            return nil
+        }
+    }
+
     /// Appends the grapheme's UTF-8 bytes to `out`.
     public func appendUTF8(to out: inout [UInt8]) {
         let n = byteCount

@@ -4,19 +4,24 @@ import PlaybookCore
 enum ChecklistView {
     static func draw(_ s: AppState, layout: Layout, into screen: inout Screen, cache: inout RenderCache) {
         let area = layout.list
-        if cache.listRows.count != s.rows.count { cache.listRows = Array(repeating: nil, count: s.rows.count) }
         let end = min(s.rows.count, s.listScroll + area.height)
+        let answers = s.document.answers
         var y = area.y
         for row in s.listScroll..<max(s.listScroll, end) {
-            let key = ListRowKey(s, row: row, width: area.width)
-            if cache.listRows[row]?.key != key {
+            let key: ListRowKey
+            switch s.rows[row] {
+            case .theme(let t):
+                key = ListRowKey(language: s.language, width: area.width, themeScore: s.summary.themes[t].overall, today: s.today)
+            case .rule(let i):
+                key = ListRowKey(language: s.language, width: area.width, selected: i == s.selected, answer: answers[s.catalog.rules[i].id], today: s.today)
+            }
+            if cache.listRowKeys[row] != key {
                 var cells = Screen(width: area.width, height: 1)
                 drawRow(s, row, area: Layout.Area(x: 0, y: 0, width: area.width, height: 1), into: &cells)
-                cache.listRows[row] = (key, cells)
+                cache.listRowKeys[row] = key
+                cache.listRowCells[row] = cells
             }
-            if let cells = cache.listRows[row]?.cells {
-                screen.copy(from: cells, y: 0, count: area.width, toX: area.x, y: y)
-            }
+            screen.copy(from: cache.listRowCells[row], y: 0, count: area.width, toX: area.x, y: y)
             y += 1
         }
         if !layout.wide {

@@ -8,6 +8,7 @@ public func render(_ state: AppState, into screen: inout Screen) {
 
 /// `render(_:into:)`, reusing the parts of earlier frames that `cache` holds when their inputs did not change.
 public func render(_ state: AppState, into screen: inout Screen, cache: inout RenderCache) {
+    cache.begin(state)
     if screen.width != state.width || screen.height != state.height {
         screen = Screen(width: state.width, height: state.height)
     } else {

@@ -1,69 +1,88 @@
 import PlaybookCore
 
-/// Parts of earlier frames kept for the next one: the selected rule's pane with every line
-/// wrapped, each checklist row, and the footer's key hints. When a key leaves a part's inputs
+/// Parts of earlier frames kept for the next one: the panes of recently selected rules with every
+/// line wrapped, each checklist row, and the footer's key hints. When a key leaves a part's inputs
 /// unchanged its cells are copied instead of its text being wrapped and measured again; a line
-/// move then lays out only the new rule's pane (once) and the two rows whose selection changed.
-/// Only ever a shortcut: `render(_:into:cache:)` draws the same cells as `render(_:into:)`
-/// (tests compare both through edits, language switches, resizes and scrolling).
-/// One cache serves the states of one session: its key names the catalogue by its SHA-256.
+/// move then copies the newly selected rule's pane (laid out once, on its first visit) and lays out
+/// only the two rows whose selection changed.
+/// Only ever a shortcut: `render(_:into:cache:)` draws the same cells as `render(_:into:)` (tests
+/// compare both through edits, language switches, resizes and scrolling).
 public struct RenderCache: Sendable {
     public init() {}
 
-    var rulePane: (key: RulePaneKey, lines: Screen)?
-    var listRows: [(key: ListRowKey, cells: Screen)?] = []
+    /// What every cached part depends on: the catalogue (by its SHA-256) and the day actions are
+    /// judged overdue against. A state with others starts the cache afresh.
+    var catalog: String?
+    var today: CalendarDate?
+    /// Laid-out panes by rule index, the most recently laid out last; at most `paneLimit` are kept.
+    var rulePanes: [Int: (key: RulePaneKey, lines: Screen)] = [:]
+    var paneOrder: [Int] = []
+    /// A pane is 24 bytes a cell (about 50 KiB for 40 rows of 52 columns): 64 of them stay within a few MiB.
+    static let paneLimit = 64
+    /// One entry per checklist row.
+    var listRowKeys: [ListRowKey?] = []
+    var listRowCells: [Screen] = []
     var footer: (key: FooterKey, hints: Screen, runs: [Range<Int>])?
+
+    /// Drops everything when the state's catalogue or day is not the one the cached parts were drawn for.
+    mutating func begin(_ s: AppState) {
+        guard catalog != s.catalog.sha256 || today != s.today || listRowKeys.count != s.rows.count else { return }
+        self = RenderCache()
+        catalog = s.catalog.sha256
+        today = s.today
+        listRowKeys = Array(repeating: nil, count: s.rows.count)
+        listRowCells = Array(repeating: Screen(width: 0, height: 0), count: s.rows.count)
+    }
+
+    /// The pane laid out for `key`, when it is kept.
+    func rulePane(_ key: RulePaneKey) -> Screen? {
+        guard let entry = rulePanes[key.rule], entry.key == key else { return nil }
+        return entry.lines
+    }
+
+    /// Keeps `lines` as the pane for `key`, forgetting the oldest pane beyond `paneLimit`.
+    mutating func keepRulePane(_ key: RulePaneKey, _ lines: Screen) {
+        if rulePanes.updateValue((key, lines), forKey: key.rule) == nil {
+            paneOrder.append(key.rule)
+            if paneOrder.count > RenderCache.paneLimit { rulePanes[paneOrder.removeFirst()] = nil }
+        }
+    }
 }
 
-/// Everything `RuleDetailView.lines` reads, and the width it is wrapped to.
+/// Everything `RuleDetailView.lines` reads besides the catalogue and the day, and the width it is wrapped to.
 struct RulePaneKey: Equatable {
-    var catalog: String
     var rule: Int
     var language: Language
     var showOriginal: Bool
     var answer: Answer
-    /// Actions are flagged overdue against it.
-    var today: CalendarDate
     var width: Int
-
-    init(_ s: AppState, width: Int) {
-        catalog = s.catalog.sha256
-        rule = s.selected
-        language = s.language
-        showOriginal = s.showOriginal
-        answer = s.answer
-        today = s.today
-        self.width = width
-    }
 }
 
-/// Everything one checklist row reads: a theme's heading and score, or a rule's line.
+/// Everything one checklist row shows: a theme's heading and score, or a rule's line.
 struct ListRowKey: Equatable {
-    var catalog: String
-    var row: Int
     var language: Language
     var width: Int
     var selected: Bool
-    var answer: Answer?
-    var today: CalendarDate
     var themeScore: Fraction?
+    /// The rule's badge, target and markers.
+    var state: AnswerState?
+    var target: Int?
+    var hasNote: Bool
+    var hasEvidence: Bool
+    var openActions: Int
+    var overdue: Bool
 
-    init(_ s: AppState, row: Int, width: Int) {
-        catalog = s.catalog.sha256
-        self.row = row
-        language = s.language
+    init(language: Language, width: Int, selected: Bool = false, themeScore: Fraction? = nil, answer: Answer? = nil, today: CalendarDate) {
+        self.language = language
         self.width = width
-        today = s.today
-        switch s.rows[row] {
-        case .theme(let t):
-            selected = false
-            answer = nil
-            themeScore = s.summary.themes[t].overall
-        case .rule(let i):
-            selected = i == s.selected
-            answer = s.document.answers[s.catalog.rules[i].id]
-            themeScore = nil
-        }
+        self.selected = selected
+        self.themeScore = themeScore
+        state = answer?.state
+        target = answer?.target
+        hasNote = answer?.note.isEmpty == false
+        hasEvidence = answer?.evidence.isEmpty == false
+        openActions = answer?.actions.reduce(0) { $0 + ($1.status.isOpen ? 1 : 0) } ?? 0
+        overdue = answer?.actions.contains { $0.isOverdue(asOf: today) } ?? false
     }
 }
 

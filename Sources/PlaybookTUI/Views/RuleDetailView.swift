@@ -12,9 +12,14 @@ enum RuleDetailView {
     static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen, cache: inout RenderCache) {
         guard area.width > 2, area.height > 0 else { return }
         let width = area.width - 2
-        let key = RulePaneKey(s, width: width)
-        if cache.rulePane?.key != key { cache.rulePane = (key, layOut(s, width: width)) }
-        guard let pane = cache.rulePane?.lines else { return }
+        let key = RulePaneKey(rule: s.selected, language: s.language, showOriginal: s.showOriginal, answer: s.answer, width: width)
+        let pane: Screen
+        if let kept = cache.rulePane(key) {
+            pane = kept
+        } else {
+            pane = layOut(s, width: width)
+            cache.keepRulePane(key, pane)
+        }
         let top = min(s.detailScroll, max(0, pane.height - area.height))
         for row in 0..<max(0, min(area.height, pane.height - top)) {
             screen.copy(from: pane, y: top + row, count: width, toX: area.x + 1, y: area.y + row)
