@@ -68,4 +68,12 @@ import Testing
         e.insert("abcdefgh")
         #expect(e.text == "abcde")
     }
+
+    @Test(arguments: ["", "abc", "e\u{301}té 日本 👍🏽 🇫🇷 x", "a\r\nb\nc\u{1B}"])
+    func textIsTheCharactersJoinedByteForByte(_ text: String) {
+        let editor = TextEditor(text, singleLine: false)
+        #expect(Array(editor.text.utf8) == Array(text.utf8))
+        let lines = editor.layout(width: 4)
+        #expect(Array(lines.map(editor.string).joined().utf8) == Array(text.filter { $0 != "\n" }.utf8))
+    }
 }

@@ -39,12 +39,13 @@ extension AppState {
         default:
             break
         }
-        let before = editor.text
+        let before = editor
         guard apply(action, to: &editor, width: layout.editor.width) else { return .none }
         mode = .note(editor)
-        if editor.text == before { return .none }
+        // Unchanged characters keep their storage, so this is quick when only the cursor moved.
+        if editor.characters == before.characters { return .none }
         if isReadOnly {
-            mode = .note(TextEditor(before, singleLine: false))
+            mode = .note(TextEditor(before.text, singleLine: false))
             return edit { _ in }
         }
         var typed = 1
