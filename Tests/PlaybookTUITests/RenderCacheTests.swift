@@ -69,6 +69,13 @@ import Testing
         session.step(nil, "first frame")
         session.press([.char("2"), .char("L"), .down, .char("o"), .up, .char("L"), .char("o")])
         session.press([.char("?"), .escape, .char("r"), .escape, .char("p"), .escape, .char("q"), .escape])
+        session.press([.char("p"), .end] + Array(repeating: .backspace, count: 6) + typed("Cumulus") + [.ctrl("s")])
+        session.step(.saved(path: "renamed.json", bytes: []), "saved under another name")
+        session.step(.saved(path: "again.json", bytes: []), "saved under a third name, already clean")
+        // A rescore: as many rules assessed and the same band as before, another overall score.
+        session.press([.home, .char("2"), .char("2"), .home, .char("3")])
+        session.state.setReadOnly("open elsewhere")
+        session.step(nil, "read-only")
     }
 
     @Test func resizingRedrawsEveryCachedPart() {

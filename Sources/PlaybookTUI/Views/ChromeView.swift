@@ -2,6 +2,18 @@ import PlaybookCore
 
 /// The two header rows: programme and file, then progress and live score.
 enum HeaderView {
+    static func draw(_ s: AppState, into screen: inout Screen, cache: inout RenderCache) {
+        let key = HeaderKey(s)
+        if cache.header?.key != key {
+            var rows = Screen(width: s.width, height: 2)
+            draw(s, into: &rows)
+            cache.header = (key, rows)
+        }
+        guard let rows = cache.header?.rows else { return }
+        screen.copy(from: rows, y: 0, count: s.width, toX: 0, y: 0)
+        screen.copy(from: rows, y: 1, count: s.width, toX: 0, y: 1)
+    }
+
     static func draw(_ s: AppState, into screen: inout Screen) {
         let lang = s.language
         let d = s.document

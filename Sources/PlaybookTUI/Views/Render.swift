@@ -19,7 +19,7 @@ public func render(_ state: AppState, into screen: inout Screen, cache: inout Re
         return
     }
     let layout = Layout(width: state.width, height: state.height)
-    HeaderView.draw(state, into: &screen)
+    HeaderView.draw(state, into: &screen, cache: &cache)
     switch state.mode {
     case .checklist, .target, .confirmQuit, .conflict, .recovery, .prompt:
         ChecklistView.draw(state, layout: layout, into: &screen, cache: &cache)

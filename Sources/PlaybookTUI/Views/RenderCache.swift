@@ -23,6 +23,7 @@ public struct RenderCache: Sendable {
     var listRowKeys: [ListRowKey?] = []
     var listRowCells: [Screen] = []
     var footer: (key: FooterKey, hints: Screen, runs: [Range<Int>])?
+    var header: (key: HeaderKey, rows: Screen)?
 
     /// Drops everything when the state's catalogue or day is not the one the cached parts were drawn for.
     mutating func begin(_ s: AppState) {
@@ -91,4 +92,39 @@ struct FooterKey: Equatable {
     var kind: ModeKind
     var language: Language
     var width: Int
+}
+
+/// Everything the two header rows show: the programme and file, and the live figures.
+struct HeaderKey: Equatable {
+    var program: String
+    var partner: String
+    var side: Side
+    var filePath: String?
+    var dirty: Bool
+    var readOnly: Bool
+    var language: Language
+    var width: Int
+    var assessed: Int
+    var applicable: Int
+    var overall: Fraction?
+    var band: Int?
+    var coverage: Fraction?
+    var toTarget: Fraction?
+
+    init(_ s: AppState) {
+        program = s.document.program.name
+        partner = s.document.program.partner
+        side = s.document.side
+        filePath = s.filePath
+        dirty = s.dirty
+        readOnly = s.isReadOnly
+        language = s.language
+        width = s.width
+        assessed = s.summary.scoredCount + s.summary.unknownCount
+        applicable = s.summary.applicableCount
+        overall = s.summary.overall
+        band = s.summary.band
+        coverage = s.summary.coverage
+        toTarget = s.summary.toTarget
+    }
 }
