@@ -1,3 +1,4 @@
+import PlaybookCore
 import Testing
 @testable import PlaybookTUI
 
@@ -75,5 +76,15 @@ import Testing
         #expect(Array(editor.text.utf8) == Array(text.utf8))
         let lines = editor.layout(width: 4)
         #expect(Array(lines.map(editor.string).joined().utf8) == Array(text.filter { $0 != "\n" }.utf8))
+    }
+
+    @Test func oneByteCharactersMeasureAsTheGeneralRuleSays() {
+        for byte in UInt8(0)..<0x80 {
+            let ch = Character(Unicode.Scalar(byte))
+            #expect(TextEditor.width(ch) == DisplayWidth.of(ch), "\(byte)")
+        }
+        for ch: Character in ["é", "e\u{301}", "日", "❤\u{FE0F}", "\r\n"] {
+            #expect(TextEditor.width(ch) == DisplayWidth.of(ch))
+        }
     }
 }

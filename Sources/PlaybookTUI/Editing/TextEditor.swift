@@ -130,13 +130,19 @@ public struct TextEditor: Equatable, Sendable {
         var i = line.start
         let end = target + 1 < lines.count && lines[target + 1].start == line.end && line.end > line.start ? line.end - 1 : line.end
         while i < end {
-            let w = DisplayWidth.of(characters[i])
+            let w = TextEditor.width(characters[i])
             if column + w > goal { break }
             column += w
             i += 1
         }
         cursor = i
         goalColumn = goal
+    }
+
+    /// `DisplayWidth.of(ch)`, answered at once for a one-byte character (always 1): the layout
+    /// measures every character of the note on each key.
+    static func width(_ ch: Character) -> Int {
+        ch.utf8.count == 1 ? 1 : DisplayWidth.of(ch)
     }
 
     /// A visual line: characters `start..<end` (a trailing newline is not included).
@@ -164,14 +170,14 @@ public struct TextEditor: Equatable, Sendable {
                 i += 1
                 continue
             }
-            let w = max(1, DisplayWidth.of(ch))
+            let w = max(1, TextEditor.width(ch))
             if column + w > width, i > start {
                 let breakAt = lastBreak ?? i
                 lines.append(VisualLine(start: start, end: breakAt))
                 start = breakAt
                 column = 0
                 lastBreak = nil
-                for k in start..<i { column += max(1, DisplayWidth.of(characters[k])) }
+                for k in start..<i { column += max(1, TextEditor.width(characters[k])) }
                 continue
             }
             column += w
@@ -189,7 +195,7 @@ public struct TextEditor: Equatable, Sendable {
             let nextStartsHere = !isLast && lines[row + 1].start == cursor && lines[row + 1].start == line.end
             if cursor >= line.start, cursor <= line.end, !nextStartsHere || isLast {
                 var column = 0
-                for k in line.start..<cursor { column += max(1, DisplayWidth.of(characters[k])) }
+                for k in line.start..<cursor { column += max(1, TextEditor.width(characters[k])) }
                 return (row, column)
             }
         }

@@ -123,16 +123,18 @@ extension AppState {
             return .none
         }
         var answer = document.answer(rule.id)
+        let (state, target) = (answer.state, answer.target)
         change(&answer)
         document.answers[rule.id] = answer.isEmpty ? nil : answer
-        return documentChanged(typed: typed)
+        // The figures come from states and targets only: a note typed key by key leaves them as they are.
+        return documentChanged(typed: typed, figuresChanged: answer.state != state || answer.target != target)
     }
 
-    mutating func documentChanged(typed: Int) -> Effect {
+    mutating func documentChanged(typed: Int, figuresChanged: Bool = true) -> Effect {
         dirty = true
         recoveryPending = true
         editsSinceRecovery += typed
-        recompute()
+        if figuresChanged { recompute() }
         if editsSinceRecovery >= 200 { return takeRecoveryCopy(force: true) }
         return .none
     }
