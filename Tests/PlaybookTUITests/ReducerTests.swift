@@ -188,8 +188,8 @@ import Testing
 
     @Test func figuresFollowEveryEditEvenWhenNotesSkipTheRecount() {
         var s = makeState()
-        let keys: [Key] = [.char("2"), .enter] + typed("a note") + [.escape, .char("t"), .char("3"), .home, .char("m"), .char("1"),
-                                                                   .enter, .backspace, .escape, .char("u"), .char("x"), .char("t"), .char("x")]
+        let keys: [Key] = [.char("2"), .enter] + typed("a note") + [.escape, .home, .char("t"), .char("3"), .char("m"), .char("1"),
+                                                                   .enter, .backspace, .escape, .char("t"), .char("x"), .char("u"), .char("x")]
         for key in keys {
             press(&s, [key])
             #expect(s.summary == Scoring.summarize(s.document, catalog: s.catalog), "after \(key)")
