@@ -27,6 +27,18 @@ import Testing
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E } })
     }
 
+    @Test(arguments: ["", "abc", "Élève « ambitieux » – 2 M€ → ◆ ─│", "ÿĀž ‰ ₤ ↓", "x" + String(repeating: "é", count: 30)])
+    func simpleTextDrawsAsTheGeneralPathDraws(_ text: String) {
+        // A zero-width space sends the same text down the general path and adds nothing to see.
+        for (x, maxWidth) in [(0, nil), (3, 5), (-2, nil), (-2, 4), (7, 0), (11, nil)] as [(Int, Int?)] {
+            var fast = Screen(width: 12, height: 1)
+            var general = Screen(width: 12, height: 1)
+            let used = fast.put(text, x: x, y: 0, role: .title, maxWidth: maxWidth)
+            #expect(used == general.put(text + "\u{200B}", x: x, y: 0, role: .title, maxWidth: maxWidth), "\(text) at \(x)")
+            #expect(fast == general, "\(text) at \(x), \(String(describing: maxWidth))")
+        }
+    }
+
     @Test func zeroSizeScreensAreSafe() {
         var screen = Screen(width: 0, height: 0)
         screen.put("hello", x: 0, y: 0)

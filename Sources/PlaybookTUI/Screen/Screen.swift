@@ -13,6 +13,13 @@ public struct Cell: Equatable, Sendable {
         self.init(utf8: text.utf8, role)
     }
 
+    /// A cell from up to 8 UTF-8 bytes packed little-endian in `low`.
+    init(packed low: UInt64, count: Int, _ role: Role) {
+        self.low = low
+        high = UInt64(count) << 56
+        self.role = role
+    }
+
     /// A cell holding one ASCII byte.
     init(ascii: UInt8, _ role: Role) {
         low = UInt64(ascii)
@@ -110,19 +117,9 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + max(0, maxWidth ?? width))
+        if let used = putSimple(text, x: x, y: y, role: role, limit: limit) { return used }
         var column = x
         let safe = TerminalSafety.visible(text)
-        if safe.unicodeScalars.allSatisfy({ DisplayWidth.isSimple($0.value) }) {
-            // Every scalar is a one-column character of its own: no grapheme breaking needed.
-            for scalar in safe.unicodeScalars {
-                if column + 1 > limit { break }
-                if column >= 0 {
-                    cells[y * width + column] = scalar.value < 0x80 ? Cell(ascii: UInt8(scalar.value), role) : Cell(utf8: UTF8.encode(scalar)!, role)
-                }
-                column += 1
-            }
-            return max(0, column - x)
-        }
         for ch in safe {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
@@ -134,6 +131,47 @@ public struct Screen: Equatable, Sendable {
             column += w
         }
         return max(0, column - x)
+    }
+
+    /// `put` for text whose scalars are all simple (`DisplayWidth.isSimple`: one column, a grapheme of
+    /// their own, never unsafe), read from its UTF-8 bytes in place; nil, with nothing drawn, for any
+    /// other text. Most of what the views draw takes this path.
+    private mutating func putSimple(_ text: String, x: Int, y: Int, role: Role, limit: Int) -> Int? {
+        let drawn = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    guard b >= 0x20, b < 0x7F else { return nil }
+                    i += 1
+                } else if b < 0xE0 {
+                    guard i + 1 < n, DisplayWidth.isSimple(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
+                    i += 2
+                } else if b < 0xF0 {
+                    guard i + 2 < n, DisplayWidth.isSimple(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            var column = x
+            i = 0
+            while i < n, column < limit {
+                let b = bytes[i]
+                let count = b < 0x80 ? 1 : b < 0xE0 ? 2 : 3
+                if column >= 0 {
+                    var packed = UInt64(b)
+                    if count > 1 { packed |= UInt64(bytes[i + 1]) << 8 }
+                    if count > 2 { packed |= UInt64(bytes[i + 2]) << 16 }
+                    cells[y * width + column] = Cell(packed: packed, count: count, role)
+                }
+                i += count
+                column += 1
+            }
+            return max(0, column - x)
+        }
+        return drawn ?? nil
     }
 
     /// Sets the role of `count` cells from (x, y) without changing their text.
