@@ -7,7 +7,7 @@ struct Palette {
     let colors: Bool
 
     /// (foreground, background, attributes) in colour; attributes alone in monochrome.
-    private static func style(_ role: Role) -> (fg: Int16, bg: Int16, color: attr_t, mono: attr_t) {
+    static func style(_ role: Role) -> (fg: Int16, bg: Int16, color: attr_t, mono: attr_t) {
         let bold = pb_attr_bold(), reverse = pb_attr_reverse(), dim = pb_attr_dim(), under = pb_attr_underline(), none = pb_attr_normal()
         switch role {
         case .normal: return (-1, -1, none, none)
