@@ -311,7 +311,11 @@ public final class Terminal {
         case KEY_ENTER: return .enter
         case KEY_BTAB: return .backTab
         case KEY_F0 + 1...KEY_F0 + 12: return .function(Int(code - KEY_F0))
-        case KEY_RESIZE: return .resize
+        case KEY_RESIZE:
+            // ncurses has resized its own screen, which it repaints (blank) at its next chance: the
+            // next frame is drawn whole, after ncurses has cleared the terminal.
+            lastDrawn = nil
+            return .resize
         case KEY_MOUSE:
             var x: Int32 = 0
             var y: Int32 = 0
