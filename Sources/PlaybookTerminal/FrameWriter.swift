@@ -26,22 +26,27 @@ struct FrameWriter {
         guard let cup = FrameWriter.capability("cup"), let reset = FrameWriter.capability("sgr0") else { return nil }
         cursorAddress = cup
         ansiCursor = String(cString: cup) == "\u{1B}[%i%p1%d;%p2%dH"
-        clearToEnd = FrameWriter.capability("el").map { Array(String(cString: $0).utf8) }
-        let resetBytes = Array(String(cString: reset).utf8)
+        clearToEnd = FrameWriter.capability("el").map { FrameWriter.bytes($0) }
+        let resetBytes = FrameWriter.bytes(reset)
         let attributeCaps: [(attr_t, String)] = [(pb_attr_bold(), "bold"), (pb_attr_dim(), "dim"), (pb_attr_reverse(), "rev"), (pb_attr_underline(), "smul")]
         let setForeground = FrameWriter.capability("setaf")
         let setBackground = FrameWriter.capability("setab")
+        // Attributes the terminal cannot show together with colours (`ncv`: 2 underline, 4 reverse,
+        // 16 dim, 32 bold), which ncurses leaves off a coloured cell (every role has a colour pair).
+        let noColorVideo = palette.colors ? max(0, tigetnum("ncv")) : 0
+        let ncvBits: [(attr_t, Int32)] = [(pb_attr_underline(), 2), (pb_attr_reverse(), 4), (pb_attr_dim(), 16), (pb_attr_bold(), 32)]
         looks = Role.allCases.map { role in
             let style = Palette.style(role)
             var look = resetBytes
-            let attributes = palette.colors ? style.color : style.mono
+            var attributes = palette.colors ? style.color : style.mono
+            for (bit, ncv) in ncvBits where noColorVideo & ncv != 0 { attributes &= ~bit }
             for (bit, name) in attributeCaps where attributes & bit != 0 {
-                if let cap = FrameWriter.capability(name) { look += Array(String(cString: cap).utf8) }
+                if let cap = FrameWriter.capability(name) { look += FrameWriter.bytes(cap) }
             }
             if palette.colors {
                 // A negative colour is the terminal's default, which the reset already gave.
-                if style.fg >= 0, let cap = setForeground { look += Array(String(cString: tgoto(cap, 0, Int32(style.fg))).utf8) }
-                if style.bg >= 0, let cap = setBackground { look += Array(String(cString: tgoto(cap, 0, Int32(style.bg))).utf8) }
+                if style.fg >= 0, let cap = setForeground, let set = tgoto(cap, 0, Int32(style.fg)) { look += FrameWriter.bytes(set) }
+                if style.bg >= 0, let cap = setBackground, let set = tgoto(cap, 0, Int32(style.bg)) { look += FrameWriter.bytes(set) }
             }
             return look
         }
@@ -50,6 +55,26 @@ struct FrameWriter {
     private static func capability(_ name: String) -> UnsafeMutablePointer<CChar>? {
         guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
         return value
+    }
+
+    /// A capability's bytes without its padding (`$<5>`, `$<2*/>`): delays that `tputs` would make
+    /// with pad characters, which no terminal this runs on needs, and which would show as text.
+    static func bytes(_ capability: UnsafePointer<CChar>) -> [UInt8] {
+        var out: [UInt8] = []
+        var p = capability
+        while p.pointee != 0 {
+            if p.pointee == 0x24, p[1] == 0x3C {
+                var q = p + 2
+                while q.pointee != 0, q.pointee != 0x3E, (0x30...0x39).contains(q.pointee) || q.pointee == 0x2E || q.pointee == 0x2A || q.pointee == 0x2F { q += 1 }
+                if q.pointee == 0x3E {
+                    p = q + 1
+                    continue
+                }
+            }
+            out.append(UInt8(bitPattern: p.pointee))
+            p += 1
+        }
+        return out
     }
 
     /// The bytes that turn `old` (what the terminal shows) into `new`, ending with the cursor at
@@ -143,7 +168,7 @@ struct FrameWriter {
             appendDecimal(target.x + 1)
             out.append(0x48)
         } else {
-            out += Array(String(cString: tgoto(cursorAddress, Int32(target.x), Int32(target.y))).utf8)
+            if let move = tgoto(cursorAddress, Int32(target.x), Int32(target.y)) { out += FrameWriter.bytes(move) }
         }
         at = target
     }

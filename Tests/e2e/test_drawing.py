@@ -3,6 +3,8 @@
 import re
 import time
 
+import pytest
+
 from conftest import Pane, playbook_cmd
 
 STEPS = (
@@ -14,6 +16,7 @@ STEPS = (
     + [(80, 24), "j", "k", (120, 40), "j", (40, 12), "j", (30, 10), (100, 30), "k"]
 )
 SPECIAL = {"Down", "Enter", "BSpace", "Left", "Escape", "C-s"}
+SHORT = ["j", "2", "t", "3", "Enter"] + list("é 日x") + ["Escape", "v", "Escape", "?", "Escape", (80, 24), "k"]
 
 
 def cells(capture):
@@ -62,7 +65,15 @@ def cells(capture):
     return rows
 
 
-def session(tmp_path, name, env):
+def difference(a, b):
+    if isinstance(a, tuple):
+        if a[1] != b[1]:
+            return f"cursor {a[1]} against {b[1]}"
+        a, b = a[0], b[0]
+    return next(f"row {y}: {ra} against {rb}" for y, (ra, rb) in enumerate(zip(a, b)) if ra != rb)
+
+
+def session(tmp_path, name, env, steps=STEPS):
     folder = tmp_path / name
     folder.mkdir()
     p = Pane(folder)
@@ -75,18 +86,18 @@ def session(tmp_path, name, env):
             last, same = None, 0
             for _ in range(100):
                 time.sleep(0.04)
-                shown = p.tmux("capture-pane", "-p", "-e", "-t", "0").stdout
-                if p.display("#{cursor_flag}") == "1":
-                    shown += p.display("cursor #{cursor_x},#{cursor_y}")
+                # Where a hidden cursor rests is not part of what is seen.
+                cursor = p.display("#{cursor_x},#{cursor_y}") if p.display("#{cursor_flag}") == "1" else "hidden"
+                shown = (p.tmux("capture-pane", "-p", "-e", "-t", "0").stdout, cursor)
                 same = same + 1 if shown == last else 0
                 if same == polls:
                     break
                 last = shown
-            return cells(last)
+            return cells(last[0]), last[1]
 
         screens = [settled()]
         resized = False
-        for step in STEPS:
+        for step in steps:
             if isinstance(step, tuple):
                 p.tmux("resize-window", "-t", "0", "-x", str(step[0]), "-y", str(step[1]))
                 resized = True
@@ -104,4 +115,17 @@ def test_the_frame_writer_draws_what_ncurses_draws(tmp_path):
     assert len(by_ncurses) == len(by_writer) == len(STEPS) + 1
     for i, (a, b) in enumerate(zip(by_ncurses, by_writer)):
         step = STEPS[i - 1] if i else "first frame"
-        assert a == b, f"after {step!r}: " + next(f"row {y}: {ra} against {rb}" for y, (ra, rb) in enumerate(zip(a, b)) if ra != rb)
+        assert a == b, f"after {step!r}: " + difference(a, b)
+
+
+@pytest.mark.parametrize("env", [{"TERM": "linux"}, {"NO_COLOR": "1"}, {"TERM": "vt100"}], ids=["linux", "no-color", "vt100"])
+def test_the_frame_writer_follows_the_terminal_type(tmp_path, env):
+    # linux cannot show dim or underline with colours (ncv); NO_COLOR draws in attributes alone;
+    # vt100 pads its capabilities ($<5>) and cannot hide the cursor, which rests at the top-left corner.
+    by_ncurses = session(tmp_path, "ncurses", {**env, "PLAYBOOK_NCURSES_DRAW": "1"}, SHORT)
+    by_writer = session(tmp_path, "writer", env, SHORT)
+    for i, (a, b) in enumerate(zip(by_ncurses, by_writer)):
+        if env.get("TERM") == "vt100":
+            a, b = a[0], b[0]
+        step = SHORT[i - 1] if i else "first frame"
+        assert a == b, f"after {step!r}: " + difference(a, b)
