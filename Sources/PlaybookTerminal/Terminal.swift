@@ -7,12 +7,13 @@ import PlaybookTUI
 /// and restores the terminal on every path (STYLE.md §7).
 public final class Terminal {
     private var screenHandle: OpaquePointer?
-    private var lastDrawn: Screen?
+    /// The frame on the terminal, to compare the next one with (nil: draw the next one whole).
+    var lastDrawn: Screen?
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private var palette = Palette(colors: false)
     /// Writes frames itself when the terminal's capabilities allow (nil: ncurses draws them).
-    private var writer: FrameWriter?
+    var writer: FrameWriter?
     public private(set) var isActive = false
 
     public init() {}
@@ -130,51 +131,6 @@ public final class Terminal {
     /// The terminal's size in columns and rows.
     public var size: (width: Int, height: Int) {
         (Int(pb_cols()), Int(pb_lines()))
-    }
-
-    /// Puts the cursor back where ncurses believes it is, before ncurses moves it itself (end, suspend).
-    private func homeCursor() {
-        guard var writer, let position = writer.position, position != (0, 0) else { return }
-        self.writer = nil
-        let empty = Screen(width: 0, height: 0)
-        write(writer.bytes(from: empty, to: empty, cursor: nil))
-        self.writer = writer
-    }
-
-    /// Writes all of `bytes` to the terminal, past interruptions and partial writes.
-    private func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = Glibc.write(1, buffer.baseAddress! + done, buffer.count - done)
-                if n > 0 {
-                    done += n
-                } else if n < 0, errno == EINTR || errno == EAGAIN {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
-    }
-
-    /// Draws `screen` with the frame writer: the bytes for what changed since the last frame, in
-    /// one write. After a resize or a forced redraw, ncurses clears the screen first.
-    private func drawDirectly(_ screen: Screen, cursor: (x: Int, y: Int)?, writer: inout FrameWriter) {
-        var previous = lastDrawn ?? Screen(width: 0, height: 0)
-        if previous.width != screen.width || previous.height != screen.height {
-            clearok(pb_curscr(), true)
-            erase()
-            wmove(pb_stdscr(), 0, 0)
-            wrefresh(pb_stdscr())
-            writer.position = (0, 0)
-            previous = Screen(width: screen.width, height: screen.height)
-        }
-        let shown = cursor.map { $0.y >= 0 && $0.y < screen.height && $0.x >= 0 && $0.x < screen.width } ?? false
-        if !shown { curs_set(0) }
-        write(writer.bytes(from: previous, to: screen, cursor: shown ? cursor : nil))
-        if shown { curs_set(1) }
-        lastDrawn = screen
     }
 
     /// Sends `screen` to ncurses: only the span of each row that changed since the last frame is
