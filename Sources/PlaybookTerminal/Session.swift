@@ -143,6 +143,8 @@ public final class Session {
         switch effect {
         case .none:
             break
+        case .redraw:
+            terminal.forceRedraw()
         case .quit:
             // A read-only session never wrote a recovery copy; the one there belongs to someone else.
             if !state.isReadOnly { files.removeRecovery() }

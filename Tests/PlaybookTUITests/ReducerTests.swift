@@ -196,3 +196,21 @@ import Testing
         }
     }
 }
+
+/// Ctrl-L repaints the whole screen on every screen, as in most terminal programs: the
+/// checklist draws only what changed, so this is the way back after something else wrote on
+/// the terminal.
+@Suite struct RedrawTests {
+    @Test func ctrlLAsksForAWholeRedrawOnEveryScreenAndChangesNothingElse() {
+        for kind in ModeKind.allCases {
+            #expect(Keymap.action(for: .ctrl("l"), in: kind) == .redraw, "\(kind)")
+        }
+        var state = makeState()
+        press(&state, [.char("2"), .enter])  // a score, then the note editor open
+        let before = frame(state)
+        #expect(press(&state, [.ctrl("l")]) == [.redraw])
+        #expect(frame(state) == before)
+        // The help screens list it (helpIsWrittenFromTheKeymap checks they show every binding).
+        #expect(Keymap.bindings(.note).contains { $0.help[.en] == "redraw the screen" })
+    }
+}

@@ -47,7 +47,10 @@ public struct Binding: Sendable {
 public enum Keymap {
     /// The action for `key` on a screen of `kind`; text screens turn other printable keys into typing.
     public static func action(for key: Key, in kind: ModeKind) -> Action? {
-        for binding in bindings(kind) where binding.keys.contains(key) {
+        for binding in screenBindings(kind) where binding.keys.contains(key) {
+            return binding.action(key)
+        }
+        for binding in everywhere where binding.keys.contains(key) {
             return binding.action(key)
         }
         if textEntry(kind), case .char(let c) = key { return .insert(String(c)) }
@@ -83,8 +86,17 @@ public enum Keymap {
         Binding([.ctrl("w")], en: "delete the previous word", fr: "effacer le mot précédent", .deleteWordBackward),
     ]
 
+    /// Bindings every screen has, listed last in its help.
+    static let everywhere: [Binding] = [
+        Binding([.ctrl("l")], en: "redraw the screen", fr: "redessiner l’écran", .redraw),
+    ]
+
     /// The bindings of one screen, in the order help lists them.
     public static func bindings(_ kind: ModeKind) -> [Binding] {
+        screenBindings(kind) + everywhere
+    }
+
+    static func screenBindings(_ kind: ModeKind) -> [Binding] {
         switch kind {
         case .checklist: return checklist
         case .note: return note

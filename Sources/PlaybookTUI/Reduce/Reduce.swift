@@ -33,6 +33,8 @@ extension AppState {
     /// Results and events from the runner, whatever the screen.
     mutating func handleRunnerEvent(_ action: Action) -> Effect? {
         switch action {
+        case .redraw:
+            return .redraw
         case .resize(let w, let h):
             width = max(0, w)
             height = max(0, h)

@@ -25,6 +25,8 @@ public enum Action: Equatable, Sendable {
     case openDetails
     case openSummary
     case showHelp
+    /// Paint the whole screen again (after something else wrote on the terminal).
+    case redraw
     case back
     // Files.
     case save
@@ -78,5 +80,7 @@ public enum Effect: Equatable, Sendable {
     case export(path: String, bytes: [UInt8], overwrite: Bool)
     /// Load another assessment to compare the open one with.
     case loadForCompare(path: String)
+    /// Clear the terminal and draw the whole screen again.
+    case redraw
     case quit
 }
