@@ -129,3 +129,22 @@ def test_the_frame_writer_follows_the_terminal_type(tmp_path, env):
             a, b = a[0], b[0]
         step = SHORT[i - 1] if i else "first frame"
         assert a == b, f"after {step!r}: " + difference(a, b)
+
+
+def test_ctrl_l_repaints_a_screen_something_else_wrote_on(tmp_path):
+    """The writer sends only changed cells, so text written by another program stays until Ctrl-L."""
+    p = Pane(tmp_path)
+    try:
+        p.start(playbook_cmd("assess", "a.json"))
+        p.wait_for("quit")
+        time.sleep(0.2)
+        before = p.tmux("capture-pane", "-p", "-e", "-t", "0").stdout
+        tty = p.display("#{pane_tty}")
+        with open(tty, "w") as t:
+            t.write("\x1b[5;5HWRITTEN BY SOMEONE ELSE\x1b[20;1H\x1b[2K")
+        time.sleep(0.2)
+        assert "WRITTEN BY SOMEONE ELSE" in p.tmux("capture-pane", "-p", "-t", "0").stdout
+        p.keys("C-l", pause=0.3)
+        assert p.tmux("capture-pane", "-p", "-e", "-t", "0").stdout == before
+    finally:
+        p.kill()
