@@ -17,21 +17,6 @@ extension JSONTape {
         return (zeroQ | zeroS | control | high) & highs
     }
 
-    /// True when the UTF-8 sequence at `p` encodes a scalar `TerminalSafety.isUnsafe` names:
-    /// C1 (C2 80–9F), U+061C (D8 9C), U+200E–200F, U+2028–202E (E2 80 …), U+2066–2069 (E2 81 …).
-    @inline(__always)
-    static func isUnsafeSequence(_ p: UnsafePointer<UInt8>) -> Bool {
-        switch p[0] {
-        case 0xC2: return p[1] <= 0x9F
-        case 0xD8: return p[1] == 0x9C
-        case 0xE2:
-            if p[1] == 0x80 { return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xA8 && p[2] <= 0xAE) }
-            if p[1] == 0x81 { return p[2] >= 0xA6 && p[2] <= 0xA9 }
-            return false
-        default: return false
-        }
-    }
-
     @inline(__always)
     static func hexDigit(_ c: UInt8) -> UInt32? {
         switch c {

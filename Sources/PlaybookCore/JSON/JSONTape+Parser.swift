@@ -257,7 +257,7 @@ struct TapeParser {
             if b >= 0x80 {
                 flags.insert(.nonASCII)
                 // The document is valid UTF-8, so the sequence is complete and well formed.
-                if JSONTape.isUnsafeSequence(base + index) { flags.insert(.unsafe) }
+                if TerminalSafety.isUnsafeSequence(base + index) { flags.insert(.unsafe) }
                 index += b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
                 continue
             }

@@ -93,7 +93,7 @@ struct CSVWriter {
         for i in s.indices {
             let b = s[i]
             if b >= 0x80 {
-                if (b == 0xC2 || b == 0xD8 || b == 0xE2), JSONTape.isUnsafeSequence(s.baseAddress! + i) { return false }
+                if (b == 0xC2 || b == 0xD8 || b == 0xE2), TerminalSafety.isUnsafeSequence(s.baseAddress! + i) { return false }
                 continue
             }
             switch b {

@@ -106,7 +106,7 @@ struct ReportBytes {
                             append(s, from: run, to: i)
                             bytes.append(UInt8(ascii: "\\"))
                             bytes.append(0x0A)
-                        } else if JSONTape.isUnsafeSequence(p) {
+                        } else if TerminalSafety.isUnsafeSequence(p) {
                             append(s, from: run, to: i)
                         } else {
                             i += 1
@@ -207,7 +207,7 @@ struct ReportBytes {
                         append(s, from: run, to: i)
                         visibleEscape(s.baseAddress! + i)
                     default:
-                        guard JSONTape.isUnsafeSequence(s.baseAddress! + i) else {
+                        guard TerminalSafety.isUnsafeSequence(s.baseAddress! + i) else {
                             i += 1
                             continue
                         }

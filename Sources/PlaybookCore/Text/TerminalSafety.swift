@@ -30,25 +30,33 @@ public enum TerminalSafety {
         return String(out)
     }
 
+    /// True when the UTF-8 sequence at `p` encodes a scalar `isUnsafe` names at or above
+    /// U+0080: C1 (C2 80–9F), U+061C (D8 9C), U+200E–200F, U+2028–202E (E2 80 …), U+2066–2069
+    /// (E2 81 …). `p` must start a complete sequence of valid UTF-8.
+    @inline(__always)
+    static func isUnsafeSequence(_ p: UnsafePointer<UInt8>) -> Bool {
+        switch p[0] {
+        case 0xC2: return p[1] <= 0x9F
+        case 0xD8: return p[1] == 0x9C
+        case 0xE2:
+            if p[1] == 0x80 { return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xA8 && p[2] <= 0xAE) }
+            if p[1] == 0x81 { return p[2] >= 0xA6 && p[2] <= 0xA9 }
+            return false
+        default: return false
+        }
+    }
+
     /// True when `text` holds an unsafe scalar. Reads the UTF-8 bytes: every unsafe scalar's
-    /// encoding starts with a byte below 0x20, 0x7F, 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (the bidi
-    /// marks and separators), and those are checked exactly; nothing else needs decoding.
+    /// encoding starts with a byte below 0x20, 0x7F, or a lead byte `isUnsafeSequence` checks;
+    /// nothing else needs decoding.
     static func hasUnsafe(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
+            guard let base = bytes.baseAddress else { return false }
+            for i in 0..<bytes.count {
                 let b = bytes[i]
                 if b < 0x20 || b == 0x7F { return true }
-                if b == 0xC2, i + 1 < n, bytes[i + 1] <= 0x9F { return true }
-                if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C { return true }
-                if b == 0xE2, i + 2 < n {
-                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                    if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2) { return true }
-                    if b1 == 0x81, (0xA6...0xA9).contains(b2) { return true }
-                }
-                i += 1
+                if b == 0xC2 || b == 0xD8 || b == 0xE2, isUnsafeSequence(base + i) { return true }
             }
             return false
         }
