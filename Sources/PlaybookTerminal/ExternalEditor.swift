@@ -10,7 +10,7 @@ enum ExternalEditor {
         let path = files.stateDirectory + "/note-\(getpid()).txt"
         SessionFiles.makePrivateDirectory(files.stateDirectory)
         do throws(FileError) {
-            try SafeFile.save(Array(text.utf8), to: path)
+            try SafeFile.save(Array(text.utf8), to: path, mode: .replaceEntry)
         } catch {
             return nil
         }

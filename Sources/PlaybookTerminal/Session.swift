@@ -16,7 +16,7 @@ public final class Session {
     /// What the file held when loaded or last saved, to notice changes made by others (D4).
     private var diskBytes: [UInt8]?
     private var files: SessionFiles
-    private var lock: FileLock?
+    private var lock: DocumentLock?
     private let clock: () -> Timestamp
     private let crashKey: Character?
     private var lastKeyTime: Int64 = 0
@@ -36,11 +36,12 @@ public final class Session {
     public func run() -> Int32 {
         if let path = state.filePath {
             SafeFile.sweepStaleTemps(besides: path)
-            let lock = FileLock(files: files)
-            if let holder = lock.acquire() {
-                state.setReadOnly(state.language.pick(en: "open in another playbook: \(holder)", fr: "ouvert dans un autre playbook : \(holder)"))
-            } else {
+            let lock = DocumentLock(documentPath: path)
+            do throws(DocumentLock.Refusal) {
+                try lock.acquire()
                 self.lock = lock
+            } catch {
+                state.setReadOnly(Session.lockRefusal(error, state.language))
             }
         }
         if !state.isReadOnly { offerRecovery() }
@@ -173,7 +174,7 @@ public final class Session {
             files.removeRecovery()
         case .export(let path, let bytes, let overwrite):
             do throws(FileError) {
-                try SafeFile.save(bytes, to: path, mode: overwrite ? .replace(backup: false) : .createNew)
+                try SafeFile.save(bytes, to: path, mode: overwrite ? .replaceEntry : .createNew)
                 dispatch(.exported(path: path))
             } catch {
                 if case .alreadyExists = error.kind {
@@ -206,9 +207,31 @@ public final class Session {
         }
     }
 
+    /// Why the lock of a file could not be taken, as the read-only banner or a save error says it.
+    static func lockRefusal(_ refusal: DocumentLock.Refusal, _ lang: Language) -> String {
+        switch refusal {
+        case .held(let holder):
+            lang.pick(en: "open in another playbook: \(holder)", fr: "ouvert dans un autre playbook : \(holder)")
+        case .unavailable(let error):
+            lang.pick(en: "no lock could be taken: ", fr: "impossible de prendre le verrou : ") + error.message(lang)
+        }
+    }
+
     /// Saves through the core's save routine, after checking the file did not change on disk (D4).
     private func save(_ bytes: [UInt8], to path: String, overwrite: Bool) {
-        let samePath = path == state.filePath
+        let samePath = state.filePath.map { Path.canonical($0) == Path.canonical(path) } ?? false
+        // Saving under another name takes that file's lock first: never write a file someone edits.
+        var newLock: DocumentLock?
+        if !samePath {
+            let candidate = DocumentLock(documentPath: path)
+            do throws(DocumentLock.Refusal) {
+                try candidate.acquire()
+                newLock = candidate
+            } catch {
+                dispatch(.saveFailed(TerminalSafety.visible(path) + ": " + Session.lockRefusal(error, state.language)))
+                return
+            }
+        }
         if !overwrite {
             let current = try? SafeFile.read(path)
             if samePath {
@@ -224,17 +247,17 @@ public final class Session {
         do throws(FileError) {
             try SafeFile.save(bytes, to: path, mode: .replace(backup: true))
         } catch {
+            newLock?.release()
             dispatch(.saveFailed(error.message(state.language)))
             return
         }
         diskBytes = bytes
-        if !samePath {
+        if let newLock {
             // The document now lives at a new path: move the recovery copy and the lock with it.
             files.removeRecovery()
             lock?.release()
             files = SessionFiles(documentPath: path)
-            let newLock = FileLock(files: files)
-            lock = newLock.acquire() == nil ? newLock : nil
+            lock = newLock
         }
         files.removeRecovery()
         dispatch(.saved(path: path, bytes: bytes))

@@ -104,6 +104,63 @@ func listDirectory(_ path: String) -> [String] {
         #expect(try SafeFile.read(dir + "/real/data.json~") == Array("old".utf8))
     }
 
+    /// Issue 11 item 1: a link planted at the backup name, at a new file's name or at an output
+    /// name is never followed; its target (or where a dangling one points) is left alone.
+    @Test(arguments: ["victim", "missing"])
+    func plantedLinkAtTheBackupNameIsReplacedNotFollowed(_ victim: String) throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        mkdir(dir + "/shared", 0o700)
+        mkdir(dir + "/home", 0o700)
+        writeRaw(Array("keys".utf8), to: dir + "/home/victim")
+        writeRaw(Array("old".utf8), to: dir + "/shared/a.json")
+        symlink("../home/" + victim, dir + "/shared/a.json~")
+        try SafeFile.save(Array("new".utf8), to: dir + "/shared/a.json", mode: .replace(backup: true))
+        #expect(try SafeFile.read(dir + "/home/victim") == Array("keys".utf8))
+        #expect(!SafeFile.exists(dir + "/home/missing"))
+        var st = stat()
+        lstat(dir + "/shared/a.json~", &st)
+        #expect((st.st_mode & S_IFMT) == S_IFREG)
+        #expect(try SafeFile.read(dir + "/shared/a.json~") == Array("old".utf8))
+        #expect(try SafeFile.read(dir + "/shared/a.json") == Array("new".utf8))
+        #expect(fileMode(dir + "/shared/a.json~") == 0o600)
+    }
+
+    @Test func aFolderAtTheBackupNameRefusesTheSaveAndChangesNothing() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        writeRaw(Array("old".utf8), to: dir + "/a.json")
+        mkdir(dir + "/a.json~", 0o700)
+        #expect(throws: FileError(path: dir + "/a.json~", kind: .notRegularFile)) {
+            try SafeFile.save(Array("new".utf8), to: dir + "/a.json", mode: .replace(backup: true))
+        }
+        #expect(try SafeFile.read(dir + "/a.json") == Array("old".utf8))
+        #expect(listDirectory(dir) == ["a.json", "a.json~"])
+    }
+
+    @Test func aDanglingLinkCountsAsAnExistingFileForCreation() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        symlink(dir + "/elsewhere", dir + "/new.json")
+        #expect(throws: FileError(path: dir + "/new.json", kind: .alreadyExists)) {
+            try SafeFile.save(Array("x".utf8), to: dir + "/new.json", mode: .createNew)
+        }
+        #expect(!SafeFile.exists(dir + "/elsewhere"))
+    }
+
+    @Test func replacingAnEntryReplacesALinkItselfAndLeavesItsTarget() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        writeRaw(Array("victim".utf8), to: dir + "/victim")
+        symlink(dir + "/victim", dir + "/out.html")
+        try SafeFile.save(Array("report".utf8), to: dir + "/out.html", mode: .replaceEntry)
+        #expect(try SafeFile.read(dir + "/victim") == Array("victim".utf8))
+        #expect(try SafeFile.read(dir + "/out.html") == Array("report".utf8))
+        var st = stat()
+        lstat(dir + "/out.html", &st)
+        #expect((st.st_mode & S_IFMT) == S_IFREG)
+    }
+
     @Test func everyFailingCallLeavesTheOriginalIntactAndNoTempFile() throws {
         let dir = makeTempDirectory()
         defer { removeTree(dir) }

@@ -79,4 +79,23 @@ public enum Path {
         }
         return current
     }
+
+    /// The absolute path of the file `path` names, with links, `.`, `..` and repeated slashes
+    /// resolved (`realpath`); for a file that does not exist yet, its folder's real path and its
+    /// name. Every spelling of one file gives the same string: the key of its lock and recovery copy.
+    public static func canonical(_ path: String) -> String {
+        let target = resolvingLinks(path)
+        if let real = realPath(target) { return real }
+        let name = base(target)
+        if !name.isEmpty, name != ".", name != "..", let folder = realPath(directory(target)) {
+            return join(folder, name)
+        }
+        return target
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }

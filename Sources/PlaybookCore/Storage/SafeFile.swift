@@ -6,12 +6,18 @@ public enum SafeFile {
     /// Files larger than this are refused before reading (B4): 32 MiB.
     public static let maxBytes: Int64 = 32 * 1024 * 1024
 
-    /// How a save treats an existing file.
+    /// How a save treats what is already at the path.
     public enum Mode: Sendable {
-        /// Replace the file; with `backup`, keep the previous version as `FILE~` first.
+        /// Replace a document: a symlink at the path is followed to the file it names and kept
+        /// (S6); with `backup`, the previous version is kept as `FILE~` first, written as the
+        /// program's own file (a link there is replaced, never followed: S8).
         case replace(backup: Bool)
-        /// Create the file; fail with `.alreadyExists` if it is there.
+        /// Create the file; fail with `.alreadyExists` if anything is there, a dangling link included.
         case createNew
+        /// Write a file of the program's own (a backup, a recovery copy, a forced output): whatever
+        /// entry is at the path, a symlink included, is replaced by the new file and never
+        /// followed; a folder or other non-regular file there is refused.
+        case replaceEntry
     }
 
     /// Reads a whole regular file of at most `limit` bytes.
@@ -76,20 +82,26 @@ public enum SafeFile {
     /// no symlink following), fsync, rename (or link for `.createNew`), fsync of the folder.
     /// A symlink at `path` is kept and its target updated; an existing file's mode is kept, a new one is 0600.
     public static func save<FS: FileSystemCalls>(_ bytes: [UInt8], to path: String, mode: Mode = .replace(backup: false), fileSystem: inout FS) throws(FileError) {
-        let target = Path.resolvingLinks(path)
+        // Only a document's own link is followed: a backup, a recovery copy, an output and a new
+        // file are written at the name itself, so a link planted there cannot redirect them.
+        let target: String
+        if case .replace = mode { target = Path.resolvingLinks(path) } else { target = path }
         let directory = Path.directory(target)
         var permissions: mode_t = 0o600
         var st = stat()
-        let exists = stat(target, &st) == 0
+        let exists = lstat(target, &st) == 0
         if exists {
-            guard (st.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, kind: .notRegularFile) }
             if case .createNew = mode { throw FileError(path: path, kind: .alreadyExists) }
-            permissions = st.st_mode & 0o777
+            let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+            if !isLink {
+                guard (st.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, kind: .notRegularFile) }
+                permissions = st.st_mode & 0o777
+            }
         }
         if case .replace(backup: true) = mode, exists {
             let old = try read(target)
             var backupFS = fileSystem
-            try save(old, to: target + "~", mode: .replace(backup: false), fileSystem: &backupFS)
+            try save(old, to: target + "~", mode: .replaceEntry, fileSystem: &backupFS)
             fileSystem = backupFS
         }
 
@@ -121,7 +133,7 @@ public enum SafeFile {
             }
             if r < 0 { throw fail("save", r, closing: nil) }
             _ = fileSystem.unlink(temp.path)
-        case .replace:
+        case .replace, .replaceEntry:
             r = fileSystem.rename(temp.path, target)
             if r < 0 { throw fail("save", r, closing: nil) }
         }

@@ -62,10 +62,12 @@ struct NewRequest: CommandRequest {
         let day = try date.map { try parseDate($0, option: "--date", lang: lang) } ?? Now.today()
         let assessment = Assessment(catalog: catalog, program: Program(name: program, partner: partner, segment: segment),
                                     assessor: assessor, side: side, now: Now.timestamp(), assessedOn: day, language: lang)
-        do throws(FileError) {
-            try SafeFile.save(assessment.encoded(catalog: catalog), to: file, mode: .createNew)
-        } catch {
-            throw CLIError.file(error, lang)
+        try whileHoldingLock(of: file, lang: lang) {
+            do throws(FileError) {
+                try SafeFile.save(assessment.encoded(catalog: catalog), to: file, mode: .createNew)
+            } catch {
+                throw CLIError.file(error, lang)
+            }
         }
         Output.out(lang.pick(en: "Created \(TerminalSafety.visible(file)): \(catalog.rules.count) rules to assess.",
                              fr: "Créé \(TerminalSafety.visible(file)) : \(catalog.rules.count) règles à évaluer."))

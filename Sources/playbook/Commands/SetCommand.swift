@@ -107,6 +107,10 @@ struct SetRequest: CommandRequest {
             throw CLIError.badInput(lang.pick(en: "unknown rule \(JSONWriter.quoted(TerminalSafety.visible(self.rule))); `playbook rules` lists them",
                                               fr: "règle inconnue \(JSONWriter.quoted(TerminalSafety.visible(self.rule))) ; `playbook rules` les liste"))
         }
+        try whileHoldingLock(of: file, lang: lang) { try edit(rule, catalog: catalog, lang: lang) }
+    }
+
+    private func edit(_ rule: Catalog.Rule, catalog: Catalog, lang: Language) throws {
         SafeFile.sweepStaleTemps(besides: file)
         var loaded: Documents.LoadedAssessment
         do throws(FileError) {

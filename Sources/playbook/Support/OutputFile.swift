@@ -9,7 +9,7 @@ enum OutputFile {
             return
         }
         do throws(FileError) {
-            try SafeFile.save(bytes, to: output, mode: force ? .replace(backup: false) : .createNew)
+            try SafeFile.save(bytes, to: output, mode: force ? .replaceEntry : .createNew)
         } catch {
             if case .alreadyExists = error.kind {
                 throw CLIError.badInput(error.message(lang) + lang.pick(en: " (use --force to replace it)", fr: " (utiliser --force pour le remplacer)"))
