@@ -79,7 +79,12 @@ import Testing
             ("bad version", { r in r["version"] = "1.0" }, "/version", .invalidVersion("1.0")),
             ("typo field", { r in rules(&r) { $0[0]["qestions"] = [] } }, "/rules/0/qestions", .unknownField("qestions")),
             ("scale level missing", { r in r["scale"] = ["levels": []] }, "/scale/levels", .countNotIn(0, range: "4")),
-            ("zero weight", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("0") } }, "/rules/0/weight", .outOfRange("0", range: "> 0, at most 3 decimals")),
+            ("zero weight", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("0") } }, "/rules/0/weight", .invalidWeight("0")),
+            ("weight over the limit", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("1000001") } }, "/rules/0/weight", .invalidWeight("1000001")),
+            ("weight with an exponent", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("1e1") } }, "/rules/0/weight", .invalidWeight("1e1")),
+            ("French of spaces", { r in rules(&r) { $0[0]["title"] = ["fr": " \u{A0}\t", "en": "Title"] } }, "/rules/0/title/fr", .blank),
+            ("extension inside a text", { r in rules(&r) { $0[0]["title"] = ["fr": "Titre", "en": "Title", "x-note": "n"] } }, "/rules/0/title/x-note", .unknownField("x-note")),
+            ("footnote call without footnote", { r in rules(&r) { $0[0]["text"] = ["fr": "Voir [2].", "en": "See [2]."] } }, "/rules/0/text/fr", .markerWithoutFootnote("2")),
             ("footnote marker absent", { r in rules(&r) { $0[0]["footnotes"] = [["marker": "9", "text": ["fr": "a", "en": "b"]]] } }, "/rules/0/footnotes/0/marker", .footnoteNotInText("9")),
             ("out of order", { r in rules(&r) { $0.swapAt(0, 1) } }, "/rules/1/number", .outOfOrder),
             ("number not integer", { r in rules(&r) { $0[0]["number"] = JSONAny.Number("1.0") } }, "/rules/0/number", .wrongType(expected: "integer", found: "number 1.0")),
@@ -93,6 +98,20 @@ import Testing
 
     @Test func validCatalogueHasNoProblems() throws {
         #expect(try problems(after: { _ in }).isEmpty)
+    }
+
+    @Test func aHomeMadeCatalogueNeedsNoSource() throws {
+        #expect(try problems(after: { r in r.removeValue(forKey: "source") }).isEmpty)
+    }
+
+    @Test func theWeightMessageGivesTheRealLimits() {
+        let message = Problem(JSONPointer(["rules", "0", "weight"]), .invalidWeight("0")).message(.en)
+        #expect(message.contains("greater than 0") && message.contains("at most 1000000") && message.contains("at most 3 decimals"))
+        #expect(Problem(JSONPointer(["rules", "0", "weight"]), .invalidWeight("0")).message(.fr).contains("au plus 1000000"))
+    }
+
+    @Test func footnoteCallsAreDigitsInBrackets() {
+        #expect(Catalog.footnoteCalls(in: "a [1] b [sic] [12] [1] [] [3a] [[4]") == ["1", "12", "4"])
     }
 
     @Test func weightsAreExactThousandths() {

@@ -55,7 +55,7 @@ import Testing
             ("sourceLanguage", { $0.sourceLanguage = .en }),
             ("title", { $0.title.en += "x" }),
             ("description", { $0.description.fr += "x" }),
-            ("source", { $0.source.url = "https://example.org" }),
+            ("source", { $0.source?.url = "https://example.org" }),
             ("scale", { $0.scale[1].label.fr += "x" }),
             ("themes", { $0.themes[0].title.en += "x" }),
             ("rules", { $0.rules[3].levels[2].en += "x" }),
@@ -118,11 +118,11 @@ private func fields(of c: Catalog) -> [(path: String, bytes: [UInt8])] {
     add("sourceLanguage", c.sourceLanguage.rawValue)
     add("title", c.title)
     add("description", c.description)
-    add("source.author", c.source.author)
-    add("source.title", c.source.title)
-    add("source.date", c.source.date)
-    add("source.url", c.source.url)
-    add("source.note", c.source.note)
+    add("source.author", c.source?.author)
+    add("source.title", c.source?.title)
+    add("source.date", c.source?.date)
+    add("source.url", c.source?.url)
+    add("source.note", c.source?.note)
     for (i, level) in c.scale.enumerated() {
         add("scale[\(i)].level", String(level.level))
         add("scale[\(i)].label", level.label)

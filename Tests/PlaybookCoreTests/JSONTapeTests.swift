@@ -143,7 +143,7 @@ private struct CatalogFields: Equatable {
     var id, version, sha256: String
     var sourceLanguage: Language
     var title, description: LocalizedText
-    var source: Catalog.Source
+    var source: Catalog.Source?
     var scale: [Catalog.ScaleLevel]
     var themes: [Catalog.Theme]
     var rules: [Catalog.Rule]

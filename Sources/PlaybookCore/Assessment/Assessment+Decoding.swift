@@ -92,7 +92,11 @@ extension Assessment {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 200, allowEmpty: false) }
         let version = log.required(o, "version", at: p).flatMap { log.string($0, at: p.appending("version"), maxLength: 100, allowEmpty: false) }
-        let sha = log.required(o, "sha256", at: p).flatMap { log.string($0, at: p.appending("sha256"), maxLength: 64) }
+        var sha = log.required(o, "sha256", at: p).flatMap { log.string($0, at: p.appending("sha256"), maxLength: 64) }
+        if let s = sha, !(s.utf8.count == 64 && s.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })) {
+            log.add(p.appending("sha256"), .invalidFingerprint(s))
+            sha = nil
+        }
         guard let id, let version, let sha else { return nil }
         if id != catalog.id {
             log.add(p.appending("id"), .catalogMismatch(found: id, expected: catalog.id))

@@ -76,11 +76,13 @@ extension Catalog {
         }
         let title = log.required(o, "title", at: root).flatMap { log.localized($0, at: root.appending("title"), maxLength: maxTextLength) }
         let description = log.required(o, "description", at: root).flatMap { log.localized($0, at: root.appending("description"), maxLength: maxTextLength) }
-        let source = log.required(o, "source", at: root).flatMap { decodeSource($0, at: root.appending("source"), log: log) }
+        // Optional: a home-made catalogue has no bibliographic source.
+        let source = o["source"].flatMap { decodeSource($0, at: root.appending("source"), log: log) }
+        let sourceIsValid = o["source"] == nil || source != nil
         let scale = log.required(o, "scale", at: root).flatMap { decodeScale($0, at: root.appending("scale"), log: log) }
         let themes = log.required(o, "themes", at: root).flatMap { decodeThemes($0, at: root.appending("themes"), log: log) } ?? []
         let rules = log.required(o, "rules", at: root).flatMap { decodeRules($0, at: root.appending("rules"), themes: themes, log: log) } ?? []
-        guard let id, let version, let title, let description, let source, let scale else { return nil }
+        guard let id, let version, let title, let description, sourceIsValid, let scale else { return nil }
         return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
                        source: source, scale: scale, themes: themes, rules: rules, sha256: "")
     }
@@ -209,7 +211,7 @@ extension Catalog {
             if let lexeme = w.numberLexeme, let parsed = Weight(lexeme: lexeme), parsed.thousandths > 0 {
                 weight = parsed
             } else if let lexeme = w.numberLexeme {
-                log.add(p.appending("weight"), .outOfRange(lexeme, range: "> 0, at most 3 decimals"))
+                log.add(p.appending("weight"), .invalidWeight(lexeme))
             } else {
                 log.add(p.appending("weight"), .wrongType(expected: "number", found: w.typeName))
             }
@@ -233,8 +235,32 @@ extension Catalog {
         for (i, footnote) in footnotes.enumerated() where !text.fr.contains("[\(footnote.marker)]") && !text.en.contains("[\(footnote.marker)]") {
             log.add(p.appending("footnotes").appending(i).appending("marker"), .footnoteNotInText(footnote.marker))
         }
+        let markers = Set(footnotes.map(\.marker))
+        for (language, body) in [("fr", text.fr), ("en", text.en)] {
+            for marker in footnoteCalls(in: body) where !markers.contains(marker) {
+                log.add(p.appending("text").appending(language), .markerWithoutFootnote(marker))
+            }
+        }
         return Rule(id: id, number: number, theme: theme, weight: weight, title: title, text: text,
                     questions: questions, levels: levels, footnotes: footnotes)
+    }
+
+    /// The footnote calls in a text: each `[n]` with n one or more ASCII digits, in order, once each.
+    static func footnoteCalls(in text: String) -> [String] {
+        var calls: [String] = []
+        var digits: String?
+        for scalar in text.unicodeScalars {
+            if scalar == "[" {
+                digits = ""
+            } else if var d = digits, scalar.isASCII, scalar.properties.numericType == .decimal {
+                d.unicodeScalars.append(scalar)
+                digits = d
+            } else {
+                if scalar == "]", let d = digits, !d.isEmpty, !calls.contains(d) { calls.append(d) }
+                digits = nil
+            }
+        }
+        return calls
     }
 
     private static func localizedList<V: JSONReading>(_ value: V, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {

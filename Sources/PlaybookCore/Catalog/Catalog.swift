@@ -5,7 +5,8 @@ public struct Catalog: Sendable {
     public var sourceLanguage: Language
     public var title: LocalizedText
     public var description: LocalizedText
-    public var source: Source
+    /// Where the rules come from; nil for a home-made catalogue.
+    public var source: Source?
     public var scale: [ScaleLevel]
     public var themes: [Theme]
     public var rules: [Rule]
@@ -16,7 +17,7 @@ public struct Catalog: Sendable {
     private var themeIndexByID: [String: Int]
 
     init(id: String, version: String, sourceLanguage: Language, title: LocalizedText, description: LocalizedText,
-         source: Source, scale: [ScaleLevel], themes: [Theme], rules: [Rule], sha256: String) {
+         source: Source?, scale: [ScaleLevel], themes: [Theme], rules: [Rule], sha256: String) {
         self.id = id
         self.version = version
         self.sourceLanguage = sourceLanguage

@@ -24,6 +24,10 @@ public struct Problem: Equatable, Sendable {
         case catalogMismatch(found: String, expected: String)
         case unknownField(String)
         case footnoteNotInText(String)
+        case markerWithoutFootnote(String)
+        case blank
+        case invalidFingerprint(String)
+        case invalidWeight(String)
     }
 
     public var pointer: JSONPointer
@@ -82,6 +86,14 @@ public struct Problem: Equatable, Sendable {
             return lang.pick(en: "unknown field \(JSONWriter.quoted(key)) (a typo? extensions start with \"x-\")", fr: "champ inconnu \(JSONWriter.quoted(key)) (une faute de frappe ? les extensions commencent par « x- »)")
         case .footnoteNotInText(let marker):
             return lang.pick(en: "footnote marker [\(marker)] does not appear in the rule's text", fr: "l’appel de note [\(marker)] n’apparaît pas dans le texte de la règle")
+        case .markerWithoutFootnote(let marker):
+            return lang.pick(en: "the text calls footnote [\(marker)], but the rule has no footnote with marker \"\(marker)\"", fr: "le texte appelle la note [\(marker)], mais la règle n’a pas de note d’appel « \(marker) »")
+        case .blank:
+            return lang.pick(en: "must contain more than spaces", fr: "ne doit pas contenir que des espaces")
+        case .invalidFingerprint(let value):
+            return lang.pick(en: "\(JSONWriter.quoted(value)) is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)", fr: "\(JSONWriter.quoted(value)) n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux en minuscules)")
+        case .invalidWeight(let value):
+            return lang.pick(en: "weight \(value) is out of range: a number greater than 0 and at most 1000000, with at most 3 decimals and no exponent (such as 1, 2.5 or 0.125)", fr: "poids \(value) hors limites : un nombre supérieur à 0 et au plus 1000000, avec au plus 3 décimales et sans exposant (comme 1, 2.5 ou 0.125)")
         case .unsupportedFormat(let v):
             return lang.pick(en: "format version \(JSONWriter.quoted(v)) is not supported (this program reads 1.x)", fr: "la version de format \(JSONWriter.quoted(v)) n’est pas prise en charge (ce programme lit 1.x)")
         }
@@ -133,6 +145,16 @@ final class ProblemLog {
         }
         if s.utf8.count > maxLength, s.count > maxLength {
             add(pointer(), .tooLong(max: maxLength))
+            return nil
+        }
+        return s
+    }
+
+    /// A string with something other than white space in it (a title, a rule's text).
+    func text<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> String? {
+        guard let s = string(value, at: pointer(), maxLength: maxLength, allowEmpty: false) else { return nil }
+        if s.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            add(pointer(), .blank)
             return nil
         }
         return s
@@ -198,11 +220,14 @@ final class ProblemLog {
 
     func localized<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> LocalizedText? {
         guard let o = object(value, at: pointer()) else { return nil }
-        onlyKnown(o, ProblemLog.languageKeys, at: pointer())
+        // Exactly the two languages: an `x-` extension inside a text would be taken for a language.
+        for key in o.unknownKeys(ProblemLog.languageKeys, allowingExtensions: false) {
+            add(pointer().appending(key), .unknownField(key))
+        }
         var fr: String?
         var en: String?
-        if let v = required(o, "fr", at: pointer()) { fr = string(v, at: pointer().appending("fr"), maxLength: maxLength, allowEmpty: false) }
-        if let v = required(o, "en", at: pointer()) { en = string(v, at: pointer().appending("en"), maxLength: maxLength, allowEmpty: false) }
+        if let v = required(o, "fr", at: pointer()) { fr = text(v, at: pointer().appending("fr"), maxLength: maxLength) }
+        if let v = required(o, "en", at: pointer()) { en = text(v, at: pointer().appending("en"), maxLength: maxLength) }
         guard let fr, let en else { return nil }
         return LocalizedText(fr: fr, en: en)
     }

@@ -5,7 +5,7 @@ public enum CatalogText {
         let width = max(20, width)
         var out: [String] = []
         out.append(contentsOf: TextWrap.lines(safe(catalog.title[lang]) + " — " + lang.pick(en: "version ", fr: "version ") + safe(catalog.version), width: width))
-        out.append(contentsOf: TextWrap.lines(sourceLine(catalog, lang), width: width))
+        if let source = sourceLine(catalog, lang) { out.append(contentsOf: TextWrap.lines(source, width: width)) }
         out.append("")
         out.append(contentsOf: TextWrap.lines(safe(catalog.description[lang]), width: width))
         for theme in catalog.themes {
@@ -41,7 +41,7 @@ public enum CatalogText {
         out.append("# " + Markdown.inline(catalog.title[lang]))
         out.append("")
         out.append(Markdown.inline(lang.pick(en: "Version", fr: "Version") + " " + catalog.version) + "  ")
-        out.append(Markdown.inline(sourceLine(catalog, lang)))
+        if let source = sourceLine(catalog, lang) { out.append(Markdown.inline(source)) }
         out.append("")
         out.append(Markdown.block(catalog.description[lang]))
         out.append("")
@@ -76,10 +76,12 @@ public enum CatalogText {
         return out.joined(separator: "\n")
     }
 
-    static func sourceLine(_ catalog: Catalog, _ lang: Language) -> String {
-        var line = lang.pick(en: "Source: ", fr: "Source : ") + safe(catalog.source.author) + ", “" + safe(catalog.source.title) + "”"
-        if let date = catalog.source.date { line += " (\(date))" }
-        if let url = catalog.source.url { line += " " + safe(url) }
+    /// `Source: author, “title” (date) url`, or nil for a catalogue without a source.
+    static func sourceLine(_ catalog: Catalog, _ lang: Language) -> String? {
+        guard let source = catalog.source else { return nil }
+        var line = lang.pick(en: "Source: ", fr: "Source : ") + safe(source.author) + ", “" + safe(source.title) + "”"
+        if let date = source.date { line += " (\(date))" }
+        if let url = source.url { line += " " + safe(url) }
         return line
     }
 

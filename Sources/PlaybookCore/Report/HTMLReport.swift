@@ -243,9 +243,11 @@ enum HTMLReport {
         h.raw("</h2>\n<dl>")
         h.element("dt", w.catalogue)
         h.element("dd", c.catalog.title[lang] + " — " + w.version + " " + c.catalog.version + " (" + w.fingerprint + " " + String(c.catalog.sha256.prefix(12)) + ")")
-        h.element("dt", w.source)
-        h.element("dd", w.sourceText(c.catalog))
-        if let note = c.catalog.source.note?[lang], !note.isEmpty { h.element("dd", note) }
+        if let source = w.sourceText(c.catalog) {
+            h.element("dt", w.source)
+            h.element("dd", source)
+            if let note = c.catalog.source?.note?[lang], !note.isEmpty { h.element("dd", note) }
+        }
         h.element("dt", w.method)
         h.element("dd", w.methodText)
         h.raw("</dl>\n</footer>\n")

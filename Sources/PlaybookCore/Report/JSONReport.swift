@@ -9,9 +9,11 @@ enum JSONReport {
         let lang = c.lang
         var program: [(String, JSONValue)] = [("name", .string(a.program.name)), ("partner", .string(a.program.partner))]
         program.append(("segment", a.program.segment.map { .string($0.rawValue) } ?? .null))
-        var source: [(String, JSONValue)] = [("author", .string(c.catalog.source.author)), ("title", .string(c.catalog.source.title))]
-        source.append(("date", c.catalog.source.date.map(JSONValue.string) ?? .null))
-        source.append(("url", c.catalog.source.url.map(JSONValue.string) ?? .null))
+        var source: JSONValue = .null
+        if let s = c.catalog.source {
+            source = .object(sortedObject([("author", .string(s.author)), ("date", s.date.map(JSONValue.string) ?? .null),
+                                           ("title", .string(s.title)), ("url", s.url.map(JSONValue.string) ?? .null)]))
+        }
         // Streamed, keys in code point order, as `sortedObject` would put them: the arrays have an
         // item per rule or action, too many to build as a tree first.
         var out = JSONPrettyStream(capacity: 4_096 + c.rules.count * 700 + c.actions.count * 250)
@@ -27,7 +29,7 @@ enum JSONReport {
         out.member("band", band(s.band, c))
         out.member("catalog", .object(sortedObject([
             ("id", .string(c.catalog.id)), ("version", .string(c.catalog.version)), ("sha256", .string(c.catalog.sha256)),
-            ("title", .string(c.catalog.title[lang])), ("source", .object(sortedObject(source))),
+            ("title", .string(c.catalog.title[lang])), ("source", source),
         ])))
         out.member("counts", .object(sortedObject([
             ("rules", int(c.rules.count)), ("scored", int(s.scoredCount)), ("applicable", int(s.applicableCount)),

@@ -157,8 +157,8 @@ enum MarkdownReport {
         out.line()
         out.line("- " + bold(w.catalogue) + ReportText.colon(lang) + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " " + Markdown.inline(c.catalog.version)
                  + " (" + w.fingerprint + " `" + String(c.catalog.sha256.filter(\.isHexDigit).prefix(12)) + "`)")
-        out.line("- " + bold(w.source) + ReportText.colon(lang) + Markdown.inline(w.sourceText(c.catalog)))
-        if let note = c.catalog.source.note?[lang], !note.isEmpty { out.line("  " + block(note)) }
+        if let source = w.sourceText(c.catalog) { out.line("- " + bold(w.source) + ReportText.colon(lang) + Markdown.inline(source)) }
+        if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.line("  " + block(note)) }
         out.line("- " + bold(w.method) + ReportText.colon(lang) + w.methodText)
     }
 

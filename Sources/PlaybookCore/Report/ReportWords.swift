@@ -126,10 +126,12 @@ struct ReportWords {
     var quoteMarks: (open: String, close: String) { lang == .fr ? ("«\u{A0}", "\u{A0}»") : ("“", "”") }
 
     /// `Yann Gourvennec, “16 règles d’or…” (2007-09-27) — URL`: where the catalogue comes from, as plain text (never a link).
-    func sourceText(_ catalog: Catalog) -> String {
-        var text = catalog.source.author + ", " + quoted(catalog.source.title)
-        if let date = catalog.source.date { text += " (" + date + ")" }
-        if let url = catalog.source.url { text += " — " + url }
+    /// Nil for a catalogue without a source (a home-made one).
+    func sourceText(_ catalog: Catalog) -> String? {
+        guard let source = catalog.source else { return nil }
+        var text = source.author + ", " + quoted(source.title)
+        if let date = source.date { text += " (" + date + ")" }
+        if let url = source.url { text += " — " + url }
         return text
     }
 

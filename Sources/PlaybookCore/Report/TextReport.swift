@@ -52,8 +52,8 @@ enum TextReport {
         out.blank()
         out.heading(w.about.uppercased())
         out.field(w.catalogue, safe(c.catalog.title[lang]) + " — " + w.version + " " + safe(c.catalog.version) + " (" + w.fingerprint + " " + safe(String(c.catalog.sha256.prefix(12))) + ")", indent: 2)
-        out.field(w.source, safe(w.sourceText(c.catalog)), indent: 2)
-        if let note = c.catalog.source.note?[lang], !note.isEmpty { out.wrapped(safe(note), indent: 4) }
+        if let source = w.sourceText(c.catalog) { out.field(w.source, safe(source), indent: 2) }
+        if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.wrapped(safe(note), indent: 4) }
         out.field(w.method, w.methodText, indent: 2)
         return out.out.bytes
     }
