@@ -15,14 +15,18 @@ struct Playbook: RequestCommand {
             Without a command, opens the interactive checklist on a new assessment (see `playbook assess`). Every command takes --catalog FILE \
             to use another catalogue and --lang fr|en (default: the locale, else English).
 
-            Exit status: 0 success; 1 failure (a file could not be read or written); \
-            2 bad input or bad usage (an invalid file, a wrong option).
+            Exit status:
+              0  success
+              1  failure: a file could not be read or written (or someone is editing it)
+              2  bad input or usage: an invalid file, a wrong option, an impossible path
             """, """
             Sans commande, ouvre la liste de contrôle interactive sur une nouvelle évaluation (voir `playbook assess`). Chaque commande accepte --catalog FICHIER \
             pour un autre catalogue et --lang fr|en (par défaut : la locale, sinon l’anglais).
 
-            Code de sortie : 0 succès ; 1 échec (fichier illisible ou impossible à écrire) ; \
-            2 entrée ou usage invalide (fichier invalide, option erronée).
+            Code de sortie :
+              0  succès
+              1  échec : fichier illisible ou impossible à écrire (ou en cours d’édition)
+              2  entrée invalide : fichier invalide, option erronée, chemin impossible
             """),
         version: version,
         subcommands: [AssessCommand.self, RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, CompareCommand.self, ValidateCommand.self, CatalogCommand.self]
@@ -63,6 +67,10 @@ struct Playbook: RequestCommand {
             exitProcess(code.rawValue)
         } catch {
             let code = exitCode(for: error)
+            if code != .success, let unknown = unknownCommand(in: arguments) {
+                Output.err(unknown)
+                exitProcess(2)
+            }
             let message = TerminalSafety.visible(UsageMessages.localized(fullMessage(for: error)), keepNewlines: true)
             if code == .success {
                 if !message.isEmpty { Output.out(message) }
@@ -71,5 +79,28 @@ struct Playbook: RequestCommand {
             Output.err(message)
             exitProcess(2)
         }
+    }
+
+    /// The command names, as typed.
+    static var commandNames: [String] { configuration.subcommands.map { $0.configuration.commandName ?? "" } }
+
+    /// One message for a first word that names no command (`playbook repot a.json`), with the
+    /// nearest command names; nil when the first word is a command or there is none.
+    static func unknownCommand(in arguments: ArraySlice<String>) -> String? {
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("-") {
+            // The root's own options; those that take a value take the next word too.
+            rest = rest.dropFirst(["--catalog", "--lang", "--generate-completion-script"].contains(first) ? 2 : 1)
+        }
+        guard let word = rest.first, word != "help", !commandNames.contains(word) else { return nil }
+        let lang = interfaceLanguage
+        let typed = TerminalSafety.visible(word)
+        let near = Suggestion.nearest(word, among: commandNames).map { "`\($0)`" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
+        var message = near.isEmpty
+            ? lang.pick(en: "playbook: unknown command '\(typed)'", fr: "playbook : commande inconnue « \(typed) »")
+            : lang.pick(en: "playbook: unknown command '\(typed)'; did you mean \(near)?", fr: "playbook : commande inconnue « \(typed) » ; vouliez-vous dire \(near) ?")
+        message += "\n" + lang.pick(en: "Commands: ", fr: "Commandes : ") + commandNames.joined(separator: ", ")
+        message += "\n" + lang.pick(en: "See 'playbook --help' for more information.", fr: "Voir « playbook --help » pour plus d’informations.")
+        return message
     }
 }

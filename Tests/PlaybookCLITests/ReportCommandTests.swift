@@ -103,7 +103,9 @@ import Testing
         #expect(folder.status == 2)
         #expect(folder.stderr.contains("out.html: not a regular file"))
         let noFolder = try playbook(["report", fixtures + "complete.json", "-o", "no/such/folder/r.md"], in: dir)
-        #expect(noFolder.status == 1)
+        // A folder that does not exist is a wrong path: bad input (issue 11 item 16).
+        #expect(noFolder.status == 2)
+        #expect(noFolder.stderr.contains("no such file or folder"))
         let format = try playbook(["report", fixtures + "complete.json", "--format", "pdf"], in: dir)
         #expect(format.status == 2)
     }

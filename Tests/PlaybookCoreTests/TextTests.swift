@@ -149,3 +149,23 @@ import Testing
         #expect(TerminalSafety.visible("d’or \u{202E}evil\u{1B}[2J") == "d’or \\u202Eevil\\x1B[2J")
     }
 }
+
+@Suite struct PluralAndSuggestionTests {
+    @Test func countsFollowEachLanguagesRule() {
+        #expect(Language.en.count(0, en: "file", "files", fr: "fichier", "fichiers") == "0 files")
+        #expect(Language.en.count(1, en: "file", "files", fr: "fichier", "fichiers") == "1 file")
+        #expect(Language.fr.count(0, en: "file", "files", fr: "fichier", "fichiers") == "0 fichier")
+        #expect(Language.fr.count(1, en: "file", "files", fr: "fichier", "fichiers") == "1 fichier")
+        #expect(Language.fr.count(2, en: "file", "files", fr: "fichier", "fichiers") == "2 fichiers")
+    }
+
+    @Test func suggestionsPreferWholePartsThenFewTypos() {
+        let ids = ["strategic-level", "ambitious-targets", "right-level-right-time", "strong-governance"]
+        #expect(Suggestion.nearest("strategic", among: ids) == ["strategic-level"])
+        #expect(Suggestion.nearest("governance", among: ids) == ["strong-governance"])
+        #expect(Suggestion.nearest("stratgeic-level", among: ids) == ["strategic-level"])
+        #expect(Suggestion.nearest("xyz", among: ids) == [])
+        #expect(Suggestion.distance("shwo", "show") == 1)
+        #expect(Suggestion.distance("repot", "report") == 1)
+    }
+}

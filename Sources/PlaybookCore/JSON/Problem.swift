@@ -61,7 +61,7 @@ public struct Problem: Equatable, Sendable {
         case .tooMany(let max):
             return lang.pick(en: "more than the limit of \(max) items", fr: "plus que la limite de \(max) éléments")
         case .countNotIn(let count, let range):
-            return lang.pick(en: "has \(count) items, expected \(range)", fr: "contient \(count) éléments, attendu : \(range)")
+            return lang.pick(en: "has ", fr: "contient ") + lang.count(count, en: "item", "items", fr: "élément", "éléments") + lang.pick(en: ", expected \(range)", fr: ", attendu : \(range)")
         case .unknownRule(let id):
             return lang.pick(en: "unknown rule id \(JSONWriter.quoted(id)) (not in the catalogue)", fr: "identifiant de règle inconnu \(JSONWriter.quoted(id)) (absent du catalogue)")
         case .missingReason:

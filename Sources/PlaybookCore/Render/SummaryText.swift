@@ -82,9 +82,8 @@ public enum SummaryText {
         row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
         row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
         if let toTarget = summary.toTarget {
-            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + (summary.targetCount == 1
-                ? lang.pick(en: "(1 rule with a target and a score)", fr: "(1 règle avec cible et score)")
-                : lang.pick(en: "(\(summary.targetCount) rules with a target and a score)", fr: "(\(summary.targetCount) règles avec cible et score)")))
+            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + "(" + lang.count(summary.targetCount, en: "rule", "rules", fr: "règle", "règles")
+                + lang.pick(en: " with a target and a score)", fr: " avec cible et score)"))
         }
         return out
     }
@@ -125,12 +124,15 @@ public enum SummaryText {
     }
 
     public static func coverageText(_ s: ScoreSummary, lang: Language) -> String {
-        var text = lang.pick(en: "\(s.scoredCount) of \(s.applicableCount) applicable rules scored", fr: "\(s.scoredCount) règles notées sur \(s.applicableCount) applicables")
+        var text = s.applicableCount == 1
+            ? lang.pick(en: "\(s.scoredCount) of 1 applicable rule scored", fr: "\(s.scoredCount) règle notée sur 1 applicable")
+            : lang.pick(en: "\(s.scoredCount) of \(s.applicableCount) applicable rules scored",
+                        fr: lang.count(s.scoredCount, en: "", "", fr: "règle notée", "règles notées") + " sur \(s.applicableCount) applicables")
         if let c = s.coverage { text += " (" + c.percent(lang) + ")" }
         var extras: [String] = []
-        if s.notApplicableCount > 0 { extras.append(lang.pick(en: "\(s.notApplicableCount) not applicable", fr: "\(s.notApplicableCount) non applicable(s)")) }
-        if s.unknownCount > 0 { extras.append(lang.pick(en: "\(s.unknownCount) unknown", fr: "\(s.unknownCount) inconnue(s)")) }
-        if s.unansweredCount > 0 { extras.append(lang.pick(en: "\(s.unansweredCount) not assessed", fr: "\(s.unansweredCount) non évaluée(s)")) }
+        if s.notApplicableCount > 0 { extras.append(lang.count(s.notApplicableCount, en: "not applicable", "not applicable", fr: "non applicable", "non applicables")) }
+        if s.unknownCount > 0 { extras.append(lang.count(s.unknownCount, en: "unknown", "unknown", fr: "inconnue", "inconnues")) }
+        if s.unansweredCount > 0 { extras.append(lang.count(s.unansweredCount, en: "not assessed", "not assessed", fr: "non évaluée", "non évaluées")) }
         if !extras.isEmpty { text += " · " + extras.joined(separator: " · ") }
         return text
     }

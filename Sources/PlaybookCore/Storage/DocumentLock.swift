@@ -36,7 +36,14 @@ public final class DocumentLock {
     /// `.NAME.lock` beside the file `documentPath` names once links, `.` and `..` are resolved.
     public static func lockPath(for documentPath: String) -> String {
         let canonical = Path.canonical(documentPath)
-        return Path.join(Path.directory(canonical), "." + Path.base(canonical) + ".lock")
+        var name = Path.base(canonical)
+        if name.utf8.count > 240 {
+            // Within NAME_MAX (255 bytes) for the longest names: a prefix and the name's hash.
+            let hash = String(SHA256.hex(Array(name.utf8)).prefix(16))
+            while name.utf8.count > 200 { name.removeLast() }
+            name += "-" + hash
+        }
+        return Path.join(Path.directory(canonical), "." + name + ".lock")
     }
 
     /// True while this object holds the lock.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Why a file could not be read, loaded or saved, with the path it concerns.
 public struct FileError: Error, Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
@@ -32,7 +34,7 @@ public struct FileError: Error, Equatable, Sendable {
         case .tooLarge(let size, let limit):
             lines = ["\(file): " + lang.pick(en: "file is too large (\(size) bytes; the limit is \(limit) bytes)", fr: "fichier trop volumineux (\(size) octets ; la limite est de \(limit) octets)")]
         case .system(let operation, let code):
-            lines = ["\(file): " + lang.pick(en: "cannot \(operation): ", fr: "impossible de \(FileError.operationFR(operation)) : ") + SystemError.describe(code, lang)]
+            lines = ["\(file): " + lang.pick(en: "cannot \(operation): ", fr: FileError.impossible(FileError.operationFR(operation)) + " : ") + SystemError.describe(code, lang)]
         case .invalidUTF8(let offset):
             lines = ["\(file): " + lang.pick(en: "invalid UTF-8 at byte offset \(offset)", fr: "UTF-8 invalide à l’octet \(offset)")]
         case .syntax(let line, let column, let reason):
@@ -40,7 +42,7 @@ public struct FileError: Error, Equatable, Sendable {
         case .problems(let problems):
             lines = problems.prefix(50).map { "\(file): \(TerminalSafety.visible($0.pointer.description)): " + TerminalSafety.visible($0.message(lang)) }
             if problems.count > 50 {
-                lines.append("\(file): " + lang.pick(en: "… and \(problems.count - 50) more problems", fr: "… et \(problems.count - 50) autres problèmes"))
+                lines.append("\(file): " + "… " + lang.pick(en: "and ", fr: "et ") + lang.count(problems.count - 50, en: "more problem", "more problems", fr: "autre problème", "autres problèmes"))
             }
         case .alreadyExists:
             lines = ["\(file): " + lang.pick(en: "already exists; not overwritten", fr: "existe déjà ; non écrasé")]
@@ -51,6 +53,18 @@ public struct FileError: Error, Equatable, Sendable {
             lines.append(lang.pick(en: "The file was not changed.", fr: "Le fichier n’a pas été modifié."))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// True for the errors that say the path itself is wrong (a file used as a folder, a link
+    /// loop, a name too long, a missing folder): bad input, not a failure of the system.
+    public static func isBadPath(_ code: Int32) -> Bool {
+        code == ENOTDIR || code == ELOOP || code == ENAMETOOLONG || code == ENOENT || code == EISDIR
+    }
+
+    /// « impossible de lire », « impossible d’enregistrer »: the French preposition elides before a vowel.
+    static func impossible(_ verb: String) -> String {
+        let elides = verb.first.map { "aeéèêioouhy".contains($0) } ?? false
+        return elides ? "impossible d’" + verb : "impossible de " + verb
     }
 
     static func operationFR(_ operation: String) -> String {

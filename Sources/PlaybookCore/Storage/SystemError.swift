@@ -15,8 +15,19 @@ enum SystemError {
         case EEXIST: return lang.pick(en: "already exists", fr: "existe déjà")
         case ELOOP: return lang.pick(en: "too many symbolic links", fr: "trop de liens symboliques")
         case EIO: return lang.pick(en: "input/output error", fr: "erreur d’entrée-sortie")
+        case ENAMETOOLONG: return lang.pick(en: "the name is too long (at most 255 bytes for a file name)", fr: "nom trop long (255 octets au plus pour un nom de fichier)")
+        case ENXIO, ENODEV: return lang.pick(en: "no such device (is there a terminal?)", fr: "périphérique introuvable (y a-t-il un terminal ?)")
+        case EBUSY, ETXTBSY: return lang.pick(en: "busy: in use by another program", fr: "occupé : utilisé par un autre programme")
+        case EMFILE, ENFILE: return lang.pick(en: "too many open files", fr: "trop de fichiers ouverts")
+        case ENOMEM: return lang.pick(en: "out of memory", fr: "mémoire insuffisante")
+        case EXDEV: return lang.pick(en: "not on the same file system", fr: "pas sur le même système de fichiers")
+        case ENOTEMPTY: return lang.pick(en: "the folder is not empty", fr: "le dossier n’est pas vide")
+        case EINVAL: return lang.pick(en: "invalid argument for this file or file system", fr: "argument invalide pour ce fichier ou ce système de fichiers")
+        case EAGAIN: return lang.pick(en: "temporarily unavailable; try again", fr: "temporairement indisponible ; réessayez")
         default:
-            return lang.pick(en: "system error \(code)", fr: "erreur système \(code)")
+            // A code nobody here has met: the system's own words (English) beside the number.
+            let words = strerror(code).map { String(cString: $0) } ?? ""
+            return lang.pick(en: "system error \(code)", fr: "erreur système \(code)") + (words.isEmpty ? "" : " (\(words))")
         }
     }
 }

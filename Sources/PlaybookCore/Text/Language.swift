@@ -19,6 +19,13 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return .en
     }
 
+    /// `n` and the word in the right number: `lang.count(2, en: "file", "files", fr: "fichier", "fichiers")`
+    /// is "2 files". English is singular for 1 only; French for 0 and 1 as well (CLDR plural rules).
+    public func count(_ n: Int, en one: String, _ other: String, fr frOne: String, _ frOther: String) -> String {
+        let singular = self == .fr ? (n == 0 || n == 1) : n == 1
+        return "\(n) " + (self == .fr ? (singular ? frOne : frOther) : (singular ? one : other))
+    }
+
     /// Picks the string for this language: `lang.pick(en: "…", fr: "…")`.
     @inline(__always)
     public func pick(en: String, fr: String) -> String {

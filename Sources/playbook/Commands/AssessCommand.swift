@@ -26,7 +26,7 @@ struct AssessCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file to open or create.", "Le fichier d’évaluation à ouvrir ou créer."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The assessment file to open or create.", "Le fichier d’évaluation à ouvrir ou créer."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String?
 
     /// The values read, as a plain request (the quick reader builds the same).

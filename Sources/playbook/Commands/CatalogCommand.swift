@@ -21,7 +21,7 @@ struct CatalogCommand: ParsableCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: "file"))
+        @Argument(help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
         var file: String?
 
         func run() throws {
@@ -41,8 +41,10 @@ struct CatalogCommand: ParsableCommand {
                 catalog = try options.loadCatalog()
             }
             let name = TerminalSafety.visible(options.catalog ?? DefaultCatalog.displayPath)
-            Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) rules in \(catalog.themes.count) themes",
-                                 fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(catalog.rules.count) règles en \(catalog.themes.count) thèmes"))
+            let rules = lang.count(catalog.rules.count, en: "rule", "rules", fr: "règle", "règles")
+            let themes = lang.count(catalog.themes.count, en: "theme", "themes", fr: "thème", "thèmes")
+            Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) in \(themes)",
+                                 fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) en \(themes)"))
         }
     }
 }

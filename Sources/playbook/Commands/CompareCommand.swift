@@ -29,16 +29,16 @@ struct CompareCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("First assessment file.", "Premier fichier d’évaluation."), valueName: "a"))
+    @Argument(help: ArgumentHelp(tr("First assessment file.", "Premier fichier d’évaluation."), valueName: "a"), completion: .file(extensions: ["json"]))
     var a: String
 
-    @Argument(help: ArgumentHelp(tr("Second assessment file.", "Second fichier d’évaluation."), valueName: "b"))
+    @Argument(help: ArgumentHelp(tr("Second assessment file.", "Second fichier d’évaluation."), valueName: "b"), completion: .file(extensions: ["json"]))
     var b: String
 
     @Option(name: .long, help: ArgumentHelp(tr("Output format: text, markdown, html or json (default: from -o's extension, else text).", "Format : text, markdown, html ou json (par défaut : selon l’extension de -o, sinon text)."), valueName: "format"))
     var format: CompareRender.Format?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file instead of standard output (never overwrites without --force).", "Écrire dans ce fichier au lieu de la sortie standard (n’écrase jamais sans --force)."), valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file instead of standard output (never overwrites without --force).", "Écrire dans ce fichier au lieu de la sortie standard (n’écrase jamais sans --force)."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var output: String?
 
     @Flag(name: .long, help: ArgumentHelp(tr("Overwrite the -o file if it exists.", "Écraser le fichier -o s’il existe.")))
@@ -56,10 +56,10 @@ struct CompareCommand: RequestCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("Compare assessments made with different catalogues, by rule id.", "Comparer des évaluations faites avec des catalogues différents, par identifiant de règle.")))
     var allowDifferentCatalogs = false
 
-    @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for A, when it differs from --catalog.", "Fichier de catalogue pour A, s’il diffère de --catalog."), valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for A, when it differs from --catalog.", "Fichier de catalogue pour A, s’il diffère de --catalog."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var catalogA: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for B, when it differs from --catalog.", "Fichier de catalogue pour B, s’il diffère de --catalog."), valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for B, when it differs from --catalog.", "Fichier de catalogue pour B, s’il diffère de --catalog."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var catalogB: String?
 
     /// The values read, as a plain request (the quick reader builds the same).

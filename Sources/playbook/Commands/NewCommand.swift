@@ -11,22 +11,22 @@ struct NewCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file to create (JSON).", "Le fichier d’évaluation à créer (JSON)."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The assessment file to create (JSON).", "Le fichier d’évaluation à créer (JSON)."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp(tr("Name of the programme assessed.", "Nom du programme évalué."), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("Name of the programme assessed.", "Nom du programme évalué."), valueName: tr("name", "nom")))
     var program: String = ""
 
-    @Option(name: .long, help: ArgumentHelp(tr("The partner organisation.", "L’organisation partenaire."), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("The partner organisation.", "L’organisation partenaire."), valueName: tr("name", "nom")))
     var partner: String = ""
 
     @Option(name: .long, help: ArgumentHelp(tr("Kind of partnership: resale, marketingAlliance, commercialAlignment or other.", "Type de partenariat : resale, marketingAlliance, commercialAlignment ou other."), valueName: "segment"))
     var segment: Segment?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Who assesses.", "Qui évalue."), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("Who assesses.", "Qui évalue."), valueName: tr("name", "nom")))
     var assessor: String = ""
 
-    @Option(name: .long, help: ArgumentHelp(tr("Whose view: ours, partner or joint.", "Point de vue : ours (nous), partner (partenaire) ou joint (conjoint)."), valueName: "side"))
+    @Option(name: .long, help: ArgumentHelp(tr("Whose view: ours, partner or joint.", "Point de vue : ours (nous), partner (partenaire) ou joint (conjoint)."), valueName: tr("side", "côté")))
     var side: Side = .ours
 
     @Option(name: .long, help: ArgumentHelp(tr("Assessment date, YYYY-MM-DD (default: today).", "Date de l’évaluation, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))
@@ -69,7 +69,8 @@ struct NewRequest: CommandRequest {
                 throw CLIError.file(error, lang)
             }
         }
-        Output.out(lang.pick(en: "Created \(TerminalSafety.visible(file)): \(catalog.rules.count) rules to assess.",
-                             fr: "Créé \(TerminalSafety.visible(file)) : \(catalog.rules.count) règles à évaluer."))
+        let rules = lang.count(catalog.rules.count, en: "rule", "rules", fr: "règle", "règles")
+        Output.out(lang.pick(en: "Created \(TerminalSafety.visible(file)): \(rules) to assess.",
+                             fr: "Créé \(TerminalSafety.visible(file)) : \(rules) à évaluer."))
     }
 }

@@ -24,13 +24,13 @@ struct ReportCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp(tr("markdown, html, text, csv or json (default: from OUT's extension, else text).", "markdown, html, text, csv ou json (par défaut : selon l’extension de SORTIE, sinon text)."), valueName: "format"))
     var format: ReportFormat?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(tr("Write the report to this file instead of standard output (- means standard output).", "Écrire le rapport dans ce fichier au lieu de la sortie standard (- désigne la sortie standard)."), valueName: "out"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(tr("Write the report to this file instead of standard output (- means standard output).", "Écrire le rapport dans ce fichier au lieu de la sortie standard (- désigne la sortie standard)."), valueName: tr("out", "sortie")), completion: .file())
     var out: String?
 
 

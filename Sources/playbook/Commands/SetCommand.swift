@@ -13,16 +13,16 @@ struct SetCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String
 
-    @Argument(help: ArgumentHelp(tr("Rule id or number.", "Identifiant ou numéro de la règle."), valueName: "rule"))
+    @Argument(help: ArgumentHelp(tr("Rule id or number.", "Identifiant ou numéro de la règle."), valueName: tr("rule", "règle")))
     var rule: String
 
     @Option(name: .long, help: ArgumentHelp(tr("Score the rule 0–3.", "Noter la règle de 0 à 3."), valueName: "n"))
     var score: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Mark the rule not applicable, with the reason.", "Marquer la règle non applicable, avec la raison."), valueName: "reason"))
+    @Option(name: .long, help: ArgumentHelp(tr("Mark the rule not applicable, with the reason.", "Marquer la règle non applicable, avec la raison."), valueName: tr("reason", "raison")))
     var na: String?
 
     @Flag(name: .long, help: ArgumentHelp(tr("Mark the rule unknown (cannot say yet).", "Marquer la règle inconnue (impossible de dire pour l’instant).")))
@@ -34,22 +34,22 @@ struct SetCommand: RequestCommand {
     @Option(name: .long, help: ArgumentHelp(tr("Target level 0–3, or \"none\" to remove it.", "Niveau cible de 0 à 3, ou « none » pour l’enlever."), valueName: "n"))
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Replace the rule's note (an empty string removes it).", "Remplacer la note de la règle (une chaîne vide l’efface)."), valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp(tr("Replace the rule's note (an empty string removes it).", "Remplacer la note de la règle (une chaîne vide l’efface)."), valueName: tr("text", "texte")))
     var note: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Add a piece of evidence with this text.", "Ajouter une preuve avec ce texte."), valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp(tr("Add a piece of evidence with this text.", "Ajouter une preuve avec ce texte."), valueName: tr("text", "texte")))
     var addEvidence: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Strength of the added evidence: asserted, documented or verified.", "Force de la preuve ajoutée : asserted, documented ou verified."), valueName: "strength"))
+    @Option(name: .long, help: ArgumentHelp(tr("Strength of the added evidence: asserted, documented or verified.", "Force de la preuve ajoutée : asserted, documented ou verified."), valueName: tr("strength", "force")))
     var strength: Evidence.Strength = .asserted
 
     @Option(name: .long, help: ArgumentHelp(tr("Date of the added evidence, YYYY-MM-DD.", "Date de la preuve ajoutée, AAAA-MM-JJ."), valueName: "date"))
     var evidenceDate: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Add an open action with this title.", "Ajouter une action ouverte avec ce titre."), valueName: "title"))
+    @Option(name: .long, help: ArgumentHelp(tr("Add an open action with this title.", "Ajouter une action ouverte avec ce titre."), valueName: tr("title", "titre")))
     var addAction: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Owner of the added action.", "Responsable de l’action ajoutée."), valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp(tr("Owner of the added action.", "Responsable de l’action ajoutée."), valueName: tr("name", "nom")))
     var owner: String = ""
 
     @Option(name: .long, help: ArgumentHelp(tr("Due date of the added action, YYYY-MM-DD.", "Échéance de l’action ajoutée, AAAA-MM-JJ."), valueName: "date"))
@@ -104,8 +104,13 @@ struct SetRequest: CommandRequest {
         let lang = common.language
         let catalog = try common.loadCatalog()
         guard let rule = catalog.rule(matching: rule) else {
-            throw CLIError.badInput(lang.pick(en: "unknown rule \(JSONWriter.quoted(TerminalSafety.visible(self.rule))); `playbook rules` lists them",
-                                              fr: "règle inconnue \(JSONWriter.quoted(TerminalSafety.visible(self.rule))) ; `playbook rules` les liste"))
+            let typed = JSONWriter.quoted(TerminalSafety.visible(self.rule))
+            let near = Suggestion.nearest(self.rule, among: catalog.rules.map(\.id)).compactMap { catalog.rule(matching: $0) }
+            let meant = near.map { "`\($0.id)` (\($0.number))" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
+            throw CLIError.badInput(near.isEmpty
+                ? lang.pick(en: "unknown rule \(typed); `playbook rules` lists them", fr: "règle inconnue \(typed) ; `playbook rules` les liste")
+                : lang.pick(en: "unknown rule \(typed); did you mean \(meant)? `playbook rules` lists them",
+                            fr: "règle inconnue \(typed) ; vouliez-vous dire \(meant) ? `playbook rules` les liste"))
         }
         try whileHoldingLock(of: file, lang: lang) { try edit(rule, catalog: catalog, lang: lang) }
     }

@@ -11,7 +11,7 @@ struct ShowCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String
 
     @Option(name: .long, help: ArgumentHelp(tr("Date used to flag overdue actions, YYYY-MM-DD (default: today).", "Date servant à repérer les actions en retard, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))

@@ -14,7 +14,7 @@ struct ValidateCommand: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("Assessment files or folders.", "Fichiers d’évaluation ou dossiers."), valueName: "file"))
+    @Argument(help: ArgumentHelp(tr("Assessment files or folders.", "Fichiers d’évaluation ou dossiers."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(tr("Print only problems and the final count.", "N’afficher que les problèmes et le décompte final.")))

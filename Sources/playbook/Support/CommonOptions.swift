@@ -9,10 +9,10 @@ extension Evidence.Strength: ExpressibleByArgument {}
 
 /// Options every command takes, as swift-argument-parser reads them.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(tr("Use this catalogue file instead of the built-in one.", "Utiliser ce fichier de catalogue au lieu du catalogue intégré."), valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(tr("Use this catalogue file instead of the built-in one.", "Utiliser ce fichier de catalogue au lieu du catalogue intégré."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var catalog: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Language of the output: fr or en (default: the locale).", "Langue de la sortie : fr ou en (par défaut : la locale)."), valueName: "lang"))
+    @Option(name: .long, help: ArgumentHelp(tr("Language of the output: fr or en (default: the locale).", "Langue de la sortie : fr ou en (par défaut : la locale)."), valueName: tr("lang", "langue")))
     var lang: Language?
 
     var plain: Common { Common(catalog: catalog, lang: lang) }

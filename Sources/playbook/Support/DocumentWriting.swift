@@ -7,6 +7,10 @@ func whileHoldingLock<T>(of file: String, lang: Language, _ body: () throws -> T
     do throws(DocumentLock.Refusal) {
         try lock.acquire()
     } catch {
+        if case .unavailable(let problem) = error, case .system(_, let code) = problem.kind {
+            // No lock file can be made where the document would be saved: nor can the document.
+            throw CLIError.file(FileError(path: file, kind: .system(operation: "save", errno: code)), lang, unchanged: true)
+        }
         throw CLIError.failure(error.message(lang, document: file) + "\n" + lang.pick(en: "The file was not changed.", fr: "Le fichier n’a pas été modifié."))
     }
     defer { lock.release() }

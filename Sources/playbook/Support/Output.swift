@@ -50,10 +50,11 @@ struct CLIError: Error {
     static func badInput(_ message: String) -> CLIError { CLIError(status: 2, message: message) }
     static func failure(_ message: String) -> CLIError { CLIError(status: 1, message: message) }
 
-    /// A load or save error: bad input (2) for content and usage problems, failure (1) for the system.
+    /// A load or save error: bad input (2) for content and usage problems (a path that cannot
+    /// name a file included), failure (1) for what the system refused.
     static func file(_ error: FileError, _ lang: Language, unchanged: Bool = false) -> CLIError {
         switch error.kind {
-        case .system: return CLIError(status: 1, message: error.message(lang, unchanged: unchanged))
+        case .system(_, let code) where !FileError.isBadPath(code): return CLIError(status: 1, message: error.message(lang, unchanged: unchanged))
         default: return CLIError(status: 2, message: error.message(lang, unchanged: unchanged))
         }
     }

@@ -16,7 +16,8 @@ enum OutputFile {
             }
             throw CLIError.file(error, lang)
         }
-        Output.out(lang.pick(en: "Wrote \(TerminalSafety.visible(output)) (\(what), \(bytes.count) bytes).",
-                             fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(bytes.count) octets)."))
+        let size = lang.count(bytes.count, en: "byte", "bytes", fr: "octet", "octets")
+        Output.out(lang.pick(en: "Wrote \(TerminalSafety.visible(output)) (\(what), \(size)).",
+                             fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(size))."))
     }
 }

@@ -21,6 +21,21 @@ enum UsageMessages {
         ("' or '", "' ou '"),
         ("Help:  ", "Aide :  "),
         ("Missing required subcommand.", "Sous-commande manquante."),
+        // The labels of the help screens.
+        ("OVERVIEW: ", "DESCRIPTION : "),
+        ("USAGE: ", "UTILISATION : "),
+        ("\nARGUMENTS:\n", "\nARGUMENTS :\n"),
+        ("\nOPTIONS:\n", "\nOPTIONS :\n"),
+        ("\nSUBCOMMANDS:\n", "\nSOUS-COMMANDES :\n"),
+        ("(values:", "(valeurs :"),
+        ("; default:", " ; par défaut :"),
+        ("(default:", "(par défaut :"),
+        ("default:", "par défaut :"),
+        ("Show the version.", "Afficher la version."),
+        ("Show help information.", "Afficher l’aide."),
+        ("<subcommand>", "<sous-commande>"),
+        ("' for detailed help.", " » pour l’aide détaillée."),
+        ("(default)", "(par défaut)"),
     ]
 
     /// `message` in the interface language.
