@@ -125,12 +125,8 @@ public final class Session {
             dispatch(.resize(width: size.width, height: size.height))
             return
         }
-        if let action = Keymap.action(for: key, in: state.mode.kind) {
-            dispatch(action)
-        } else if case .alt(let c) = key {
-            // Esc typed just before a key arrives as Alt-key; where Alt-key means nothing, it was Esc then the key.
-            handle(.some(.escape))
-            handle(.some(.char(c)))
+        for key in Keymap.keys(for: key, in: state.mode.kind) {
+            if let action = Keymap.action(for: key, in: state.mode.kind) { dispatch(action) }
         }
     }
 
@@ -145,6 +141,11 @@ public final class Session {
             break
         case .redraw:
             terminal.forceRedraw()
+            // The way back after anything went wrong, a lost resize included.
+            let size = terminal.size
+            if size.width != state.width || size.height != state.height {
+                dispatch(.resize(width: size.width, height: size.height))
+            }
         case .quit:
             // A read-only session never wrote a recovery copy; the one there belongs to someone else.
             if !state.isReadOnly { files.removeRecovery() }
