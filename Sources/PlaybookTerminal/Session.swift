@@ -45,6 +45,7 @@ public final class Session {
         }
         if !state.isReadOnly { offerRecovery() }
         CrashGuard.install()
+        CrashGuard.prepareCrashMessages(recoveryPath: files.recoveryPath)
         guard terminal.start() else {
             Output.error(state.language.pick(en: "playbook: cannot start the terminal (check TERM)", fr: "playbook : impossible d’initialiser le terminal (vérifiez TERM)"))
             lock?.release()
@@ -96,8 +97,8 @@ public final class Session {
             lastKeyTime = monotonicSeconds()
             idleSent = false
         }
-        if status != 0, state.dirty, !state.isReadOnly {
-            try? files.writeRecovery(state.document.encoded(catalog: state.catalog))
+        if status != 0, state.hasUnsavedWork, !state.isReadOnly {
+            try? files.writeRecovery(state.documentWithPendingText.encoded(catalog: state.catalog))
         }
         terminal.stop()
         CrashGuard.releaseStderr()
@@ -132,6 +133,7 @@ public final class Session {
 
     private func dispatch(_ action: Action) {
         let effect = reduce(&state, action)
+        CrashGuard.language.store(state.language == .fr ? 1 : 0, ordering: .relaxed)
         perform(effect)
     }
 
@@ -234,6 +236,7 @@ public final class Session {
             files.removeRecovery()
             lock?.release()
             files = SessionFiles(documentPath: path)
+            CrashGuard.prepareCrashMessages(recoveryPath: files.recoveryPath)
             let newLock = FileLock(files: files)
             lock = newLock.acquire() == nil ? newLock : nil
         }
