@@ -261,8 +261,9 @@ public final class Terminal {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
+        // Find and Select sit where Home and End are on vt220 keyboards (rxvt's `ESC [ 1 ~`, `ESC [ 4 ~`).
+        case KEY_HOME, KEY_FIND: return .home
+        case KEY_END, KEY_SELECT: return .end
         case KEY_NPAGE: return .pageDown
         case KEY_PPAGE: return .pageUp
         case KEY_DC: return .delete
