@@ -1,11 +1,15 @@
 import Glibc
+import PlaybookCore
 import Synchronization
 
 /// Signal handling for the interactive session. Handlers only record the signal; the main loop
 /// saves a recovery copy, restores the terminal and exits with 128+n (D6, T1). Crashes restore
 /// the terminal inside the handler, print what stderr collected, then die with the signal (T5).
 enum CrashGuard {
-    /// The last terminating signal received (SIGINT, SIGTERM, SIGHUP), or 0.
+    /// The signals that end the session the way SIGTERM does: recovery copy, terminal restored, 128+n.
+    static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+                                       SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF]
+    /// The last terminating signal received, or 0.
     static let pendingSignal = Atomic<Int32>(0)
     /// Set by SIGCONT: the terminal may be in cooked mode and must be redrawn (T3).
     static let continued = Atomic<Bool>(false)
@@ -30,9 +34,36 @@ enum CrashGuard {
         }
     }
 
+    /// What a crash prints: per language (English, French), with and without a recovery copy, in
+    /// memory made beforehand, since a crash handler can neither allocate nor format.
+    nonisolated(unsafe) static var crashMessages: [(bytes: UnsafeMutablePointer<UInt8>, count: Int)] = []
+    /// The recovery copy's path as a C string, for `access` in the crash handler.
+    nonisolated(unsafe) static var recoveryPath: UnsafeMutablePointer<CChar>? = nil
+    /// The interface language at the moment: 0 English, 1 French.
+    static let language = Atomic<Int>(0)
+
+    /// Prepares the crash messages for a session whose recovery copy lives at `path`.
+    static func prepareCrashMessages(recoveryPath path: String) {
+        let shown = TerminalSafety.visible(path)
+        let texts = [
+            "\nplaybook: internal error; the terminal was restored. The last recovery copy is kept in \(shown): open the file again to recover it.\n",
+            "\nplaybook: internal error; the terminal was restored. No recovery copy exists: changes since the last save are lost.\n",
+            "\nplaybook : erreur interne ; le terminal a été rétabli. La dernière copie de récupération est conservée dans \(shown) : rouvrez le fichier pour la récupérer.\n",
+            "\nplaybook : erreur interne ; le terminal a été rétabli. Aucune copie de récupération n’existe : les modifications depuis le dernier enregistrement sont perdues.\n",
+        ]
+        // The previous messages are left allocated: a crash could be reading them (a save-as is rare).
+        crashMessages = texts.map { text in
+            let bytes = Array(text.utf8)
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+            p.initialize(from: bytes, count: bytes.count)
+            return (p, bytes.count)
+        }
+        recoveryPath = strdup(path)
+    }
+
     /// Installs the handlers (without SA_RESTART, so a waiting read returns at once).
     static func install() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] { setHandler(sig, recordSignal) }
+        for sig in terminating { setHandler(sig, recordSignal) }
         setHandler(SIGCONT, recordContinue)
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] { setHandler(sig, crashed) }
     }
@@ -100,8 +131,15 @@ private func recordContinue(_ sig: Int32) {
 private func crashed(_ sig: Int32) {
     CrashGuard.restoreTerminalRaw()
     CrashGuard.releaseStderr()
-    let message: StaticString = "\nplaybook: internal error; the terminal was restored. Your last recovery copy is kept.\n"
-    message.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
+    let messages = CrashGuard.crashMessages
+    if messages.count == 4 {
+        let hasCopy = CrashGuard.recoveryPath.map { access($0, F_OK) == 0 } ?? false
+        let message = messages[CrashGuard.language.load(ordering: .relaxed) * 2 + (hasCopy ? 0 : 1)]
+        _ = write(2, message.bytes, message.count)
+    } else {
+        let message: StaticString = "\nplaybook: internal error; the terminal was restored.\n"
+        message.withUTF8Buffer { _ = write(2, $0.baseAddress, $0.count) }
+    }
     signal(sig, SIG_DFL)
     raise(sig)
 }

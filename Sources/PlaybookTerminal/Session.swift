@@ -46,6 +46,7 @@ public final class Session {
         }
         if !state.isReadOnly { offerRecovery() }
         CrashGuard.install()
+        CrashGuard.prepareCrashMessages(recoveryPath: files.recoveryPath)
         guard terminal.start() else {
             Output.error(state.language.pick(en: "playbook: cannot start the terminal (check TERM)", fr: "playbook : impossible d’initialiser le terminal (vérifiez TERM)"))
             lock?.release()
@@ -97,8 +98,8 @@ public final class Session {
             lastKeyTime = monotonicSeconds()
             idleSent = false
         }
-        if status != 0, state.dirty, !state.isReadOnly {
-            try? files.writeRecovery(state.document.encoded(catalog: state.catalog))
+        if status != 0, state.hasUnsavedWork, !state.isReadOnly {
+            try? files.writeRecovery(state.documentWithPendingText.encoded(catalog: state.catalog))
         }
         terminal.stop()
         CrashGuard.releaseStderr()
@@ -126,17 +127,14 @@ public final class Session {
             dispatch(.resize(width: size.width, height: size.height))
             return
         }
-        if let action = Keymap.action(for: key, in: state.mode.kind) {
-            dispatch(action)
-        } else if case .alt(let c) = key {
-            // Esc typed just before a key arrives as Alt-key; where Alt-key means nothing, it was Esc then the key.
-            handle(.some(.escape))
-            handle(.some(.char(c)))
+        for key in Keymap.keys(for: key, in: state.mode.kind) {
+            if let action = Keymap.action(for: key, in: state.mode.kind) { dispatch(action) }
         }
     }
 
     private func dispatch(_ action: Action) {
         let effect = reduce(&state, action)
+        CrashGuard.language.store(state.language == .fr ? 1 : 0, ordering: .relaxed)
         perform(effect)
     }
 
@@ -146,6 +144,11 @@ public final class Session {
             break
         case .redraw:
             terminal.forceRedraw()
+            // The way back after anything went wrong, a lost resize included.
+            let size = terminal.size
+            if size.width != state.width || size.height != state.height {
+                dispatch(.resize(width: size.width, height: size.height))
+            }
         case .quit:
             // A read-only session never wrote a recovery copy; the one there belongs to someone else.
             if !state.isReadOnly { files.removeRecovery() }
@@ -257,6 +260,7 @@ public final class Session {
             files.removeRecovery()
             lock?.release()
             files = SessionFiles(documentPath: path)
+            CrashGuard.prepareCrashMessages(recoveryPath: files.recoveryPath)
             lock = newLock
         }
         files.removeRecovery()

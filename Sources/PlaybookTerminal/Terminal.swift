@@ -55,7 +55,7 @@ public final class Terminal {
     public func start() -> Bool {
         Terminal.setUTF8Locale()
         CrashGuard.rememberTerminalState()
-        set_escdelay(25)
+        set_escdelay(Terminal.escapeDelay)
         // The window's real size (ioctl): LINES/COLUMNS left in the environment by a parent would
         // freeze ncurses at that size and break every resize.
         unsetenv("LINES")
@@ -221,36 +221,39 @@ public final class Terminal {
         }
     }
 
-    /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key.
+    /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key; `.some(nil)` when
+    /// something arrived that means nothing here (an unknown escape sequence, dropped whole).
     public func readKey(timeout: Int32) -> Key?? {
-        pb_timeout(timeout)
-        var ch: wint_t = 0
-        let r = pb_get_wch(&ch)
-        if r == ERR { return nil }
-        if r == KEY_CODE_YES { return .some(decodeFunctionKey(Int32(ch))) }
-        return .some(decodeCharacter(UInt32(ch)))
-    }
-
-    private func decodeCharacter(_ code: UInt32) -> Key? {
-        switch code {
-        case 27:
-            // Alt-x arrives as ESC then x; a lone ESC has nothing queued behind it.
-            pb_timeout(0)
-            var next: wint_t = 0
-            if pb_get_wch(&next) == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 32, next != 127 {
-                return .alt(Character(scalar))
+        if !queuedKeys.isEmpty { return queuedKeys.removeFirst() }
+        while true {
+            // The rest of an escape sequence follows its ESC at once; ESCDELAY is the wait for it.
+            pb_timeout(decoder.isWaiting ? Terminal.escapeDelay : timeout)
+            var ch: wint_t = 0
+            let r = pb_get_wch(&ch)
+            let input: TerminalInput
+            if r == ERR {
+                guard decoder.isWaiting else { return nil }
+                input = .timeout
+            } else if r == KEY_CODE_YES {
+                input = .key(decodeFunctionKey(Int32(ch)))
+            } else {
+                input = .character(UInt32(ch))
             }
-            return .escape
-        case 10, 13: return .enter
-        case 9: return .tab
-        case 8, 127: return .backspace
-        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
-        case 0, 28...31: return nil
-        default:
-            guard let scalar = Unicode.Scalar(code) else { return nil }
-            return .char(Character(scalar))
+            var keys = decoder.feed(input)
+            if !keys.isEmpty {
+                let first = keys.removeFirst()
+                queuedKeys += keys
+                return .some(first)
+            }
+            if !decoder.isWaiting { return .some(nil) }
         }
     }
+
+    /// Milliseconds ncurses (and the decoder) wait for the rest of an escape sequence.
+    static let escapeDelay: Int32 = 25
+    private var decoder = KeyDecoder()
+    /// Keys decoded together (Esc then a resize) that `readKey` has not returned yet.
+    private var queuedKeys: [Key] = []
 
     private func decodeFunctionKey(_ code: Int32) -> Key? {
         switch code {
@@ -258,8 +261,9 @@ public final class Terminal {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
+        // Find and Select sit where Home and End are on vt220 keyboards (rxvt's `ESC [ 1 ~`, `ESC [ 4 ~`).
+        case KEY_HOME, KEY_FIND: return .home
+        case KEY_END, KEY_SELECT: return .end
         case KEY_NPAGE: return .pageDown
         case KEY_PPAGE: return .pageUp
         case KEY_DC: return .delete

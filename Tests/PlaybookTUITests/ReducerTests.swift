@@ -214,3 +214,39 @@ import Testing
         #expect(Keymap.bindings(.note).contains { $0.help[.en] == "redraw the screen" })
     }
 }
+
+/// Issue 11 item 15: text typed in a form or the N/A prompt is part of the recovery copy, as a
+/// note's is, both when the user pauses and when a signal ends the session.
+@Suite struct PendingTextRecoveryTests {
+    func recovered(_ s: inout AppState) -> Assessment? {
+        guard case .writeRecovery(let bytes) = reduce(&s, .idle) else { return nil }
+        return try? Documents.decodeAssessment(bytes, path: "r.json", catalog: s.catalog).assessment
+    }
+
+    @Test func theProgrammeFormsTextIsInTheRecoveryCopy() {
+        var s = makeState()
+        press(&s, [.char("p")] + typed(" Orion") + [.tab] + typed("?") + [.char("?")])
+        #expect(s.mode.kind == .form)
+        #expect(!s.dirty)
+        #expect(s.hasUnsavedWork)
+        #expect(recovered(&s)?.program.name == "Cloud Alliance Orion")
+        #expect(recovered(&s) == nil)  // nothing new typed since
+        // Help opened over the form keeps it; the document itself is untouched until the form is saved.
+        press(&s, [.function(1)])
+        #expect(s.documentWithPendingText.program.partner == "Acme??")
+        #expect(s.document.program.name == "Cloud Alliance")
+    }
+
+    @Test func theNotApplicableReasonAndItemFormsAreInTheRecoveryCopy() {
+        var s = makeState()
+        press(&s, [.char("n")] + typed("no channel"))
+        #expect(recovered(&s)?.answers["strategic-level"]?.state == .notApplicable(reason: "no channel"))
+        press(&s, [.escape, .char("a"), .char("a")] + typed("Call the partner"))
+        #expect(recovered(&s)?.answers["strategic-level"]?.actions.map(\.title) == ["Call the partner"])
+        press(&s, [.escape, .escape, .char("v"), .char("a")] + typed("Signed plan"))
+        #expect(recovered(&s)?.answers["strategic-level"]?.evidence.map(\.text) == ["Signed plan"])
+        // A file-name prompt holds no part of the assessment.
+        press(&s, [.escape, .escape, .char("S")] + typed("other"))
+        #expect(!s.hasUnsavedWork)
+    }
+}

@@ -17,10 +17,12 @@ func makeState(width: Int = 80, height: Int = 24, language: Language = .en, path
 @discardableResult
 func press(_ state: inout AppState, _ keys: [Key]) -> [Effect] {
     var effects: [Effect] = []
-    for key in keys {
-        if let action = Keymap.action(for: key, in: state.mode.kind) {
-            let effect = reduce(&state, action)
-            if effect != .none { effects.append(effect) }
+    for pressed in keys {
+        for key in Keymap.keys(for: pressed, in: state.mode.kind) {
+            if let action = Keymap.action(for: key, in: state.mode.kind) {
+                let effect = reduce(&state, action)
+                if effect != .none { effects.append(effect) }
+            }
         }
     }
     return effects
@@ -35,4 +37,10 @@ func frame(_ state: AppState) -> [String] {
     var screen = Screen(width: 0, height: 0)
     render(state, into: &screen)
     return screen.lines
+}
+
+/// What the terminal's bytes decode to: each code point in turn, then the wait running out.
+func decoded(_ codes: [UInt32]) -> [Key] {
+    var decoder = KeyDecoder()
+    return (codes.map(TerminalInput.character) + [.timeout]).flatMap { decoder.feed($0) }
 }

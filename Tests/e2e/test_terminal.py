@@ -309,3 +309,97 @@ def test_hostile_note_cannot_touch_the_pane_title_or_screen(pane, tmp_path):
     assert p.wait_done() == 0
     assert "PWNED" not in p.display("#{pane_title}")
     assert "STRATEGY" not in p.screen() or True
+
+
+@pytest.mark.parametrize("name", ["QUIT", "USR1", "USR2", "ALRM", "PIPE", "XCPU", "XFSZ", "VTALRM", "PROF"])
+def test_every_terminating_signal_restores_the_terminal_and_keeps_a_recovery_copy(pane, tmp_path, name):
+    """Issue 11 item 15: like SIGTERM and SIGHUP: tty and screen given back, recovery copy, exit 128+n."""
+    sig = getattr(signal, "SIG" + name)
+    p = pane()
+    p.start(playbook_cmd("assess", "a.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("Enter")
+    p.type("typed before " + name)
+    time.sleep(0.2)
+    os.kill(pid_of(tmp_path), sig)
+    assert p.wait_done() == 128 + sig
+    assert_terminal_restored(p)
+    copies = recovery_files(tmp_path)
+    assert len(copies) == 1
+    assert json.loads(copies[0].read_text())["answers"]["strategic-level"]["note"] == "typed before " + name
+
+
+def test_text_typed_in_a_form_or_a_prompt_goes_into_the_recovery_copy(pane, tmp_path):
+    """Issue 11 item 15: the programme-details form on Ctrl-C, the N/A reason and an action form on SIGTERM."""
+    subprocess.run([BINARY, "new", "a.json"], cwd=tmp_path, check=True)
+    p = pane()
+    p.start(playbook_cmd("assess", "a.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("p")
+    p.wait_for("Programme")
+    p.type("Orion")
+    p.keys("Tab")
+    p.type("Globex")
+    time.sleep(0.2)
+    p.keys("C-c")
+    assert p.wait_done() == 130
+    assert_terminal_restored(p)
+    copies = recovery_files(tmp_path)
+    assert len(copies) == 1
+    saved = json.loads(copies[0].read_text())
+    assert saved["program"]["name"] == "Orion"
+    assert saved["program"]["partner"] == "Globex"
+    copies[0].unlink()
+
+    q = pane()
+    q.start(playbook_cmd("assess", "a.json", "--lang", "en"))
+    q.wait_for("STRATEGY AND TARGETS")
+    q.keys("n")
+    q.type("no channel yet")
+    time.sleep(0.2)
+    os.kill(pid_of(tmp_path), signal.SIGTERM)
+    assert q.wait_done() == 143
+    saved = json.loads(recovery_files(tmp_path)[0].read_text())
+    assert saved["answers"]["strategic-level"] == {"reason": "no channel yet", "state": "notApplicable"}
+    recovery_files(tmp_path)[0].unlink()
+
+    r = pane()
+    r.start(playbook_cmd("assess", "a.json", "--lang", "en"))
+    r.wait_for("STRATEGY AND TARGETS")
+    r.keys("a")
+    time.sleep(0.1)
+    r.keys("a")
+    r.type("Call the partner")
+    time.sleep(0.2)
+    os.kill(pid_of(tmp_path), signal.SIGTERM)
+    assert r.wait_done() == 143
+    saved = json.loads(recovery_files(tmp_path)[0].read_text())
+    assert [a["title"] for a in saved["answers"]["strategic-level"]["actions"]] == ["Call the partner"]
+    assert read_json(tmp_path / "a.json").get("answers", {}) == {}
+
+
+@pytest.mark.parametrize("lang,copy", [("en", False), ("en", True), ("fr", True)])
+def test_crash_message_says_whether_a_recovery_copy_exists_and_where(pane, tmp_path, lang, copy):
+    """Issue 11 item 15: "your last recovery copy is kept" only when one exists, with its path."""
+    p = pane(160, 40)
+    p.start(playbook_cmd("assess", "a.json", "--lang", lang), env={"PLAYBOOK_TEST_CRASH_KEY": "!", "SWIFT_BACKTRACE": None})
+    p.wait_for("STRATEGY" if lang == "en" else "STRATÉGIE")
+    if copy:
+        p.keys("Enter")
+        p.type("x" * 210)
+        time.sleep(0.3)
+        assert len(recovery_files(tmp_path)) == 1
+    p.keys("!")
+    assert p.wait_done(timeout=10) != 0
+    assert_terminal_restored(p)
+    screen = "".join(p.screen().split("\n"))
+    if not copy:
+        assert recovery_files(tmp_path) == []
+        assert "No recovery copy exists" in screen
+        assert "recovery copy is kept" not in screen
+    else:
+        where = str(recovery_files(tmp_path)[0])
+        if lang == "en":
+            assert "The last recovery copy is kept in " + where in screen
+        else:
+            assert "La dernière copie de récupération est conservée dans " + where in screen

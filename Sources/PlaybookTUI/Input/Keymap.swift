@@ -62,6 +62,13 @@ public enum Keymap {
         }
     }
 
+    /// The keys `key` stands for on a screen of `kind`: Esc typed just before a key arrives as
+    /// Alt-key, so an Alt-key the screen does not bind was Esc then the key.
+    public static func keys(for key: Key, in kind: ModeKind) -> [Key] {
+        guard case .alt(let c) = key, action(for: key, in: kind) == nil else { return [key] }
+        return [.escape, .char(c)]
+    }
+
     static func textEntry(_ kind: ModeKind) -> Bool {
         kind == .note || kind == .prompt || kind == .form
     }

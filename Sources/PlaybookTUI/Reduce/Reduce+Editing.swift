@@ -105,6 +105,7 @@ extension AppState {
                 prompt.error = nil
                 prompt.confirmedOverwrite = nil
                 mode = .prompt(prompt)
+                if prompt.purpose == .notApplicableReason { recoveryPending = true }
             }
             return .none
         }

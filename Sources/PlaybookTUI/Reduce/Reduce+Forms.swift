@@ -63,6 +63,8 @@ extension AppState {
         }
         form.error = nil
         mode = .form(form)
+        // The text typed so far goes into the next recovery copy.
+        recoveryPending = true
         return .none
     }
 
@@ -92,33 +94,79 @@ extension AppState {
                 mode = .checklist
                 return .none
             }
-            document.program.name = form.value(0)
-            document.program.partner = form.value(1)
-            document.program.segment = Segment(rawValue: form.value(2))
-            document.assessor = form.value(3)
-            document.side = Side(rawValue: form.value(4)) ?? document.side
-            document.assessedOn = CalendarDate(iso: form.value(5)) ?? document.assessedOn
+            storeDetails(form)
             mode = .checklist
             return documentChanged(typed: 1)
         case .evidence(let index):
-            let item = Evidence(text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
-                                date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
-            let effect = edit { answer in
-                if let index { answer.evidence[index] = item } else { answer.evidence.append(item) }
-            }
+            let item = evidenceItem(form, index: index)
+            let effect = edit { $0.store(item, at: index) }
             mode = .evidence(cursor: index ?? max(0, answer.evidence.count - 1))
             return effect
         case .action(let index):
-            let id = index.map { answer.actions[$0].id } ?? document.nextActionID()
-            let item = ActionItem(id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
-                                  status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
-                                  extra: index.map { answer.actions[$0].extra } ?? JSONObject())
-            let effect = edit { answer in
-                if let index { answer.actions[index] = item } else { answer.actions.append(item) }
-            }
+            let item = actionItem(form, index: index)
+            let effect = edit { $0.store(item, at: index) }
             mode = .actions(cursor: index ?? max(0, answer.actions.count - 1))
             return effect
         }
+    }
+
+    /// Writes the programme-details form into the document (a date that is not one keeps the old date).
+    mutating func storeDetails(_ form: Form) {
+        document.program.name = form.value(0)
+        document.program.partner = form.value(1)
+        document.program.segment = Segment(rawValue: form.value(2))
+        document.assessor = form.value(3)
+        document.side = Side(rawValue: form.value(4)) ?? document.side
+        document.assessedOn = CalendarDate(iso: form.value(5)) ?? document.assessedOn
+    }
+
+    func evidenceItem(_ form: Form, index: Int?) -> Evidence {
+        Evidence(text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
+                 date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
+    }
+
+    func actionItem(_ form: Form, index: Int?) -> ActionItem {
+        let id = index.map { answer.actions[$0].id } ?? document.nextActionID()
+        return ActionItem(id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
+                          status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
+                          extra: index.map { answer.actions[$0].extra } ?? JSONObject())
+    }
+
+    /// The document with the text of an open form or N/A prompt in it, as if submitted (help open
+    /// over it included): what a recovery copy keeps. The note editor writes into the document as
+    /// it goes; the other prompts (file names) hold no part of the assessment.
+    public var documentWithPendingText: Assessment {
+        var mode = self.mode
+        if case .help(let topic) = mode { mode = topic.returnTo }
+        var copy = self
+        switch mode {
+        case .form(var form):
+            form.storeEditor()
+            switch form.purpose {
+            case .details:
+                copy.storeDetails(form)
+            case .evidence(let index):
+                guard !form.value(0).isEmpty else { break }
+                copy.document.answers[rule.id] = answer.storing(evidenceItem(form, index: index), at: index)
+            case .action(let index):
+                guard !form.value(0).isEmpty else { break }
+                copy.document.answers[rule.id] = answer.storing(actionItem(form, index: index), at: index)
+            }
+        case .prompt(let prompt) where prompt.purpose == .notApplicableReason:
+            let reason = prompt.editor.text.trimmingSpaces()
+            guard !reason.isEmpty else { break }
+            var answer = self.answer
+            answer.state = .notApplicable(reason: reason)
+            copy.document.answers[rule.id] = answer
+        default:
+            break
+        }
+        return copy.document
+    }
+
+    /// Work a signal or a crash would lose: unsaved changes, or text typed in a form or prompt.
+    public var hasUnsavedWork: Bool {
+        dirty || documentWithPendingText != document
     }
 
     /// The evidence or actions list of the selected rule.
@@ -165,5 +213,27 @@ extension AppState {
         }
         mode = wrap(cursor)
         return .none
+    }
+}
+
+extension Answer {
+    mutating func store(_ item: Evidence, at index: Int?) {
+        if let index { evidence[index] = item } else { evidence.append(item) }
+    }
+
+    mutating func store(_ item: ActionItem, at index: Int?) {
+        if let index { actions[index] = item } else { actions.append(item) }
+    }
+
+    func storing(_ item: Evidence, at index: Int?) -> Answer {
+        var copy = self
+        copy.store(item, at: index)
+        return copy
+    }
+
+    func storing(_ item: ActionItem, at index: Int?) -> Answer {
+        var copy = self
+        copy.store(item, at: index)
+        return copy
     }
 }

@@ -142,10 +142,10 @@ extension AppState {
     }
 
     mutating func takeRecoveryCopy(force: Bool) -> Effect {
-        guard dirty, recoveryPending || force else { return .none }
+        guard recoveryPending || force, hasUnsavedWork else { return .none }
         recoveryPending = false
         editsSinceRecovery = 0
-        return .writeRecovery(bytes: document.encoded(catalog: catalog))
+        return .writeRecovery(bytes: documentWithPendingText.encoded(catalog: catalog))
     }
 
     mutating func setNote(_ text: String, typed: Int) -> Effect {
