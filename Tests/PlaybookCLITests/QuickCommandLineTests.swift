@@ -41,6 +41,7 @@ import Testing
         ["compare", "ours.json", "theirs.json", "--sides", "--format", "json", "--output", "gap.json"],
         ["compare", "a.json", "b.json", "--fail-on-regression", "--catalog-a", "old.json", "--catalog-b", "new.json", "--allow-different-catalogs"],
         ["compare", "a.json", "b.json", "--interactive"],
+        ["compare", "a.json", "b.json", "--fail-on-regression", "--allow-rescoping"],
         ["validate", "folder"],
         ["validate", "-q", "a.json", "b.json", "c.json", "--catalog", "rules.json"],
     ])
@@ -93,7 +94,7 @@ import Testing
             "report": (1, ["--format": ["html", "csv", "pdf"], "--output": ["r.md"], "-o": ["r.csv"], "--force": [], "--as-of": ["2026-12-01"],
                            "--actions": [], "--bom": []]),
             "compare": (2, ["--format": ["json", "markdown", "csv"], "--output": ["c.txt"], "-o": ["c.html"], "--force": [], "--sides": [],
-                            "--fail-on-regression": [], "--interactive": [], "--allow-different-catalogs": [],
+                            "--fail-on-regression": [], "--allow-rescoping": [], "--interactive": [], "--allow-different-catalogs": [],
                             "--catalog-a": ["x.json"], "--catalog-b": ["y.json"]]),
             "validate": (3, ["--quiet": [], "-q": []]),
         ]

@@ -106,8 +106,14 @@ public enum CompareHTML {
     private static func kpi(_ label: String, _ before: Fraction?, _ after: Fraction?, _ change: Int?, _ w: CompareWords, into h: inout HTMLBuilder) {
         h.raw("<div class=\"kpi\">")
         h.element("p", label, cls: "label")
-        h.element("p", w.percent(after), cls: "value")
-        h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.points(change), cls: "detail")
+        // Between sides the big figure is the partner's: it says so, and the detail names ours and the gap.
+        if w.kind == .sides {
+            h.element("p", w.afterLabel + " " + w.percent(after), cls: "value")
+            h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.changeLabel.lowercased() + " " + w.points(change), cls: "detail")
+        } else {
+            h.element("p", w.percent(after), cls: "value")
+            h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.points(change), cls: "detail")
+        }
         h.raw("</div>\n")
     }
 }

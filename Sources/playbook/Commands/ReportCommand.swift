@@ -83,7 +83,7 @@ struct ReportRequest: CommandRequest {
         let options = ReportOptions(format: format, lang: lang, asOf: asOfDate, width: output == nil ? Output.width : 80,
                                     color: color, actionsCSV: actions, bom: bom)
         let bytes = Report.render(loaded.assessment, catalog: catalog, options: options)
-        try OutputFile.write(bytes, to: output, force: force, lang: lang, what: format.rawValue)
+        try OutputFile.write(bytes, to: output, force: force, lang: lang, what: format.rawValue, inputs: [file] + [common.catalog].compactMap { $0 })
     }
 
     /// --format, else OUT's extension, else text on standard output.
