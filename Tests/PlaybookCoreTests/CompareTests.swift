@@ -239,10 +239,12 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         let md = String(decoding: CompareRender.render(c, format: .markdown, lang: .en, width: 80), as: UTF8.self)
-        // Every `<` of user text is backslash-escaped; the only raw tag is our own line break.
-        let chars = Array(md.replacing("<br>", with: ""))
+        // Every `<` of user text is backslash-escaped, and there is no raw tag at all (no `<br>` in cells).
+        let chars = Array(md)
         for (i, ch) in chars.enumerated() where ch == "<" { #expect(i > 0 && chars[i - 1] == "\\") }
-        #expect(md.contains("\\<script\\>"))
+        #expect(md.contains("\\<script>alert(1)\\</script>"))
+        // The notes are out of the tables, in a section per rule.
+        #expect(md.contains("### 1. Work at a strategic level\n\n- **Ours**: \\<script>"))
         for line in md.split(separator: "\n") where line.hasPrefix("| ") { #expect(line.hasSuffix(" |")) }
         let text = String(decoding: CompareRender.render(c, format: .text, lang: .en, width: 80), as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })

@@ -57,19 +57,30 @@ public struct CompareWords: Sendable {
         return lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)
     }
 
-    /// Everything worth a line about one rule beyond its scores: the kind of change, the target,
-    /// the note (a word diff over time, both notes between sides) and the actions.
+    /// What is worth saying about one rule beyond its scores, each on one line: the kind of change,
+    /// the target and the actions (the notes, which can span lines, are `notes`).
     public func details(_ r: RuleChange) -> [String] {
         var out: [String] = []
         if kind == .overTime, ![.improved, .regressed, .unchanged].contains(r.change) { out.append(change(r)) }
         if let t = target(r) { out.append(t) }
-        if let note = noteLine(r) { out.append(note) }
         out.append(contentsOf: actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
-        if kind == .sides {
-            if !r.before.note.isEmpty { out.append(beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
-            if !r.after.note.isEmpty { out.append(afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
-        }
         return out
+    }
+
+    /// The notes of one rule, labelled: over time the note's word diff, between sides each side's note.
+    public func notes(_ r: RuleChange) -> [(label: String, note: Note)] {
+        switch kind {
+        case .overTime:
+            return r.noteChanged ? [(lang.pick(en: "Note", fr: "Note"), .diff(r.noteDiff))] : []
+        case .sides:
+            return [(beforeLabel, r.before.note), (afterLabel, r.after.note)].filter { !$0.1.isEmpty }.map { ($0.0, .text($0.1)) }
+        }
+    }
+
+    /// A note as it is shown: a word diff or a side's own text.
+    public enum Note {
+        case diff([WordDiff.Token])
+        case text(String)
     }
 
     public func change(_ r: RuleChange) -> String {
