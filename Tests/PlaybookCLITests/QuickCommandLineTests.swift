@@ -34,6 +34,7 @@ import Testing
         ["set", "q3.json", "4", "--add-evidence", "Signed MOU", "--strength", "verified", "--evidence-date", "2026-10-01"],
         ["set", "q3.json", "7", "--na", "No lawyers involved", "--add-action", "Name a sponsor", "--owner", "Ana", "--due", "2027-01-15"],
         ["show", "q3.json", "--as-of", "2026-12-01"],
+        ["assess", "q3.json", "--as-of", "2026-12-01"],
         ["report", "q3.json"],
         ["report", "q3.json", "--format", "html", "-o", "q3.html", "--force"],
         ["report", "q3.json", "--format=csv", "--actions", "--bom", "--as-of", "2026-12-31"],
@@ -83,7 +84,7 @@ import Testing
         // Each command's own options with plausible values, so that many lines are well formed.
         let files = ["a.json", "b.json", "dir", "été.json"]
         let own: [String: (arguments: Int, options: [String: [String]])] = [
-            "assess": (1, [:]),
+            "assess": (1, ["--as-of": ["2026-12-01"]]),
             "rules": (0, ["--format": ["text", "markdown", "json", "html"], "--details": []]),
             "new": (1, ["--program": ["Cloud", ""], "--partner": ["Acme"], "--segment": ["resale", "other", "bogus"],
                         "--assessor": ["Ana"], "--side": ["ours", "partner", "joint"], "--date": ["2026-11-27", "x"]]),

@@ -104,8 +104,8 @@ enum QuickCommandLine {
     }
 
     private static func assess(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
-        guard let line = Line(tokens, Spec(arguments: 0...1)), let common = line.common else { return nil }
-        return AssessRequest(common: common, file: line.arguments.first)
+        guard let line = Line(tokens, Spec(values: ["--as-of"], arguments: 0...1)), let common = line.common else { return nil }
+        return AssessRequest(common: common, file: line.arguments.first, asOf: line.value("--as-of"))
     }
 
     private static func rules(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
