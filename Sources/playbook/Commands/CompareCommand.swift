@@ -45,7 +45,7 @@ struct CompareCommand: RequestCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file instead of standard output (never overwrites without --force).", "Écrire dans ce fichier au lieu de la sortie standard (n’écrase jamais sans --force)."), valueName: "file"))
     var output: String?
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Overwrite the -o file if it exists.", "Écraser le fichier -o s’il existe.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Overwrite the -o file if it exists (never an input or any assessment file).", "Écraser le fichier -o s’il existe (jamais une entrée ni aucun fichier d’évaluation).")))
     var force = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("Compare the two sides of one alliance (ours against the partner's).", "Comparer les deux côtés d’une alliance (nous contre le partenaire).")))

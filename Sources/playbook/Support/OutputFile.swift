@@ -32,9 +32,11 @@ enum OutputFile {
         for input in inputs {
             var st = stat()
             if stat(input, &st) == 0, st.st_dev == target.st_dev, st.st_ino == target.st_ino {
+                // Another spelling of the same file (a link, `./`) is named, so the user sees why.
+                let same = input == output ? "" : lang.pick(en: " (the same file as \(TerminalSafety.visible(input)))", fr: " (le même fichier que \(TerminalSafety.visible(input)))")
                 throw CLIError.badInput(lang.pick(
-                    en: "playbook: \(shown) is an input of this command (the same file as \(TerminalSafety.visible(input))): choose another output file; nothing was written",
-                    fr: "playbook : \(shown) est une entrée de cette commande (le même fichier que \(TerminalSafety.visible(input))) : choisir un autre fichier de sortie ; rien n’a été écrit"))
+                    en: "playbook: \(shown) is an input of this command\(same): choose another output file; nothing was written",
+                    fr: "playbook : \(shown) est une entrée de cette commande\(same) : choisir un autre fichier de sortie ; rien n’a été écrit"))
             }
         }
         if (target.st_mode & S_IFMT) == S_IFREG, DocumentKind.of(output) == .assessment {
