@@ -34,6 +34,7 @@ import Testing
         ["set", "q3.json", "4", "--add-evidence", "Signed MOU", "--strength", "verified", "--evidence-date", "2026-10-01"],
         ["set", "q3.json", "7", "--na", "No lawyers involved", "--add-action", "Name a sponsor", "--owner", "Ana", "--due", "2027-01-15"],
         ["show", "q3.json", "--as-of", "2026-12-01"],
+        ["assess", "q3.json", "--as-of", "2026-12-01"],
         ["report", "q3.json"],
         ["report", "q3.json", "--format", "html", "-o", "q3.html", "--force"],
         ["report", "q3.json", "--format=csv", "--actions", "--bom", "--as-of", "2026-12-31"],
@@ -41,6 +42,7 @@ import Testing
         ["compare", "ours.json", "theirs.json", "--sides", "--format", "json", "--output", "gap.json"],
         ["compare", "a.json", "b.json", "--fail-on-regression", "--catalog-a", "old.json", "--catalog-b", "new.json", "--allow-different-catalogs"],
         ["compare", "a.json", "b.json", "--interactive"],
+        ["compare", "a.json", "b.json", "--fail-on-regression", "--allow-rescoping"],
         ["validate", "folder"],
         ["validate", "-q", "a.json", "b.json", "c.json", "--catalog", "rules.json"],
     ])
@@ -82,7 +84,7 @@ import Testing
         // Each command's own options with plausible values, so that many lines are well formed.
         let files = ["a.json", "b.json", "dir", "été.json"]
         let own: [String: (arguments: Int, options: [String: [String]])] = [
-            "assess": (1, [:]),
+            "assess": (1, ["--as-of": ["2026-12-01"]]),
             "rules": (0, ["--format": ["text", "markdown", "json", "html"], "--details": []]),
             "new": (1, ["--program": ["Cloud", ""], "--partner": ["Acme"], "--segment": ["resale", "other", "bogus"],
                         "--assessor": ["Ana"], "--side": ["ours", "partner", "joint"], "--date": ["2026-11-27", "x"]]),
@@ -93,7 +95,7 @@ import Testing
             "report": (1, ["--format": ["html", "csv", "pdf"], "--output": ["r.md"], "-o": ["r.csv"], "--force": [], "--as-of": ["2026-12-01"],
                            "--actions": [], "--bom": []]),
             "compare": (2, ["--format": ["json", "markdown", "csv"], "--output": ["c.txt"], "-o": ["c.html"], "--force": [], "--sides": [],
-                            "--fail-on-regression": [], "--interactive": [], "--allow-different-catalogs": [],
+                            "--fail-on-regression": [], "--allow-rescoping": [], "--interactive": [], "--allow-different-catalogs": [],
                             "--catalog-a": ["x.json"], "--catalog-b": ["y.json"]]),
             "validate": (3, ["--quiet": [], "-q": []]),
         ]

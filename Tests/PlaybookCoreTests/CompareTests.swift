@@ -49,10 +49,11 @@ import Testing
         let c = try Comparison.build(side("q3.json"), side("q4.json"))
         let sections = c.sections()
         #expect(sections.map(\.0) == [.regressions, .improvements, .otherChanges, .unchanged])
-        #expect(sections[0].1.map(\.ruleID) == ["right-level-right-time"])
+        // A fall of score first, then the scored rules that are no longer scored (N/A, unknown).
+        #expect(sections[0].1.map(\.ruleID) == ["right-level-right-time", "cross-business", "programme-approach"])
         let text = CompareText.render(c, lang: .en, width: 100)
         let firstScreen = text.split(separator: "\n").prefix(24).joined(separator: "\n")
-        #expect(firstScreen.contains("REGRESSIONS (1)"))
+        #expect(firstScreen.contains("REGRESSIONS (3)"))
         #expect(firstScreen.contains("3. Not too low, not too high… and at the right time — 3 → 2 (−1)"))
         #expect(firstScreen.contains("IMPROVEMENTS"))
         #expect(text.contains("Overall         47.6%     47.6%     ±0.0 pts") || text.contains("Overall "))
@@ -151,9 +152,11 @@ import Testing
             let expected: [(Comparison.Section, [RuleChange])]
             switch c.kind {
             case .overTime:
-                expected = [(.regressions, r.filter { $0.change == .regressed }.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }),
+                // A scored rule that is no longer scored is a regression too (issue 11, item 4).
+                let fell = r.filter { $0.change == .regressed || ($0.before.score != nil && $0.after.score == nil) }
+                expected = [(.regressions, fell.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }),
                             (.improvements, r.filter { $0.change == .improved }.sorted { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }),
-                            (.otherChanges, r.filter { ![.regressed, .improved, .unchanged].contains($0.change) }),
+                            (.otherChanges, r.filter { ![.regressed, .improved, .unchanged].contains($0.change) && !fell.map(\.ruleID).contains($0.ruleID) }),
                             (.unchanged, r.filter { $0.change == .unchanged })]
             case .sides:
                 let both = r.filter { $0.gap != nil }
@@ -236,10 +239,12 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         let md = String(decoding: CompareRender.render(c, format: .markdown, lang: .en, width: 80), as: UTF8.self)
-        // Every `<` of user text is backslash-escaped; the only raw tag is our own line break.
-        let chars = Array(md.replacing("<br>", with: ""))
+        // Every `<` of user text is backslash-escaped, and there is no raw tag at all (no `<br>` in cells).
+        let chars = Array(md)
         for (i, ch) in chars.enumerated() where ch == "<" { #expect(i > 0 && chars[i - 1] == "\\") }
-        #expect(md.contains("\\<script\\>"))
+        #expect(md.contains("\\<script>alert(1)\\</script>"))
+        // The notes are out of the tables, in a section per rule.
+        #expect(md.contains("### 1. Work at a strategic level\n\n- **Ours**: \\<script>"))
         for line in md.split(separator: "\n") where line.hasPrefix("| ") { #expect(line.hasSuffix(" |")) }
         let text = String(decoding: CompareRender.render(c, format: .text, lang: .en, width: 80), as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0 != "\n" && TerminalSafety.isUnsafe($0) })

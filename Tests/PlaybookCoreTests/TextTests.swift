@@ -38,8 +38,35 @@ import Testing
     }
 
     @Test func markdownEscapingKeepsStructure() {
-        #expect(Markdown.inline("a|b*c*\n# d <script>") == "a\\|b\\*c\\* \\# d \\<script\\>")
+        #expect(Markdown.inline("a|b*c*\n# d <script>") == "a\\|b\\*c\\* # d \\<script>")
         #expect(!Markdown.inline("x\u{1B}[2J\u{202E}").unicodeScalars.contains(where: TerminalSafety.isUnsafe))
+    }
+
+    /// Issue 11, item 13: only what would make structure where the text stands is escaped.
+    @Test(arguments: [
+        // Nothing to escape in ordinary prose, figures and names.
+        ("54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %", false, "54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %"),
+        // Inline markup is escaped anywhere.
+        ("a *b* _c_ `d` [e](f) ![g](h) <i> a|b ~~s~~ \\ &amp; &#38; & x", false, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) !\\[g\\](h) \\<i> a\\|b \\~\\~s\\~\\~ \\\\ \\&amp; \\&#38; & x"),
+        // GFM autolinks: the `://` and the `www.` (an email address cannot be escaped: it stays as it is).
+        ("see http://x.io www.y.io a@b.io", false, "see http\\://x.io www\\.y.io a@b.io"),
+        // A closing `#` run would be cut from a heading.
+        ("C# and F # #", false, "C# and F # \\#"),
+        // At a line start: headings, quotes, list items, rules, setext lines, ordered lists, indentation.
+        ("# h", true, "\\# h"), ("#tag", true, "#tag"), ("####### seven", true, "####### seven"),
+        ("> q", true, "\\> q"), ("- i", true, "\\- i"), ("-5 °C", true, "-5 °C"), ("+ i", true, "\\+ i"),
+        ("---", true, "\\---"), ("===", true, "\\==="), ("1. a", true, "1\\. a"), ("12) a", true, "12\\) a"),
+        ("2026-09-30", true, "2026-09-30"), ("    code", true, "code"), ("\tcode", true, "code"),
+        ("# h", false, "# h"), ("> q", false, "> q"), ("1. a", false, "1. a"),
+    ])
+    func markdownEscapesOnlyWhatWouldMakeStructure(_ text: String, _ atLineStart: Bool, _ expected: String) {
+        #expect(Markdown.inline(text, atLineStart: atLineStart) == expected)
+    }
+
+    @Test func markdownBlocksEscapeEveryLineStart() {
+        #expect(Markdown.block("a\n# b\n- c\n1. d\n---\n    e\r\nf.") == "a\\\n\\# b\\\n\\- c\\\n1\\. d\\\n\\---\\\ne\\\nf.")
+        #expect(Markdown.block("- a\n- b", atLineStart: false) == "- a\\\n\\- b")
+        #expect(Markdown.inline("a\nb\u{7}c\u{85}d\u{2028}e") == "a bcde")
     }
 
     @Test func datesAreRealCalendarDates() {

@@ -87,14 +87,40 @@ public enum CompareHTML {
                 h.element("td", w.state(r.after), cls: "n")
                 h.element("td", w.difference(r), cls: "n")
                 h.raw("<td class=\"user\">")
-                let details = w.details(r)
-                h.text(details.joined(separator: "\n"))
+                var lines = w.details(r)
+                h.text(lines.joined(separator: "\n"))
+                for (label, note) in w.notes(r) {
+                    if !lines.isEmpty { h.text("\n") }
+                    lines.append(label)
+                    h.text(label + lang.pick(en: ": ", fr: " : "))
+                    switch note {
+                    case .text(let text): h.text(text)
+                    case .diff(let tokens): diff(tokens, into: &h)
+                    }
+                }
                 h.raw("</td></tr>\n")
             }
             h.raw("</tbody></table></div>\n</section>\n")
         }
         h.raw("</main>\n</body>\n</html>\n")
         return h.bytes
+    }
+
+    /// A note's word diff with its changes marked as HTML does (`<del>`, `<ins>`), the text escaped.
+    private static func diff(_ tokens: [WordDiff.Token], into h: inout HTMLBuilder) {
+        WordDiff.walk(tokens) { token in
+            switch token {
+            case .same(let s): h.text(s)
+            case .removed(let s):
+                h.raw("<del>")
+                h.text(s)
+                h.raw("</del>")
+            case .added(let s):
+                h.raw("<ins>")
+                h.text(s)
+                h.raw("</ins>")
+            }
+        }
     }
 
     private static func section(_ id: String, _ title: String, into h: inout HTMLBuilder) {
@@ -106,8 +132,14 @@ public enum CompareHTML {
     private static func kpi(_ label: String, _ before: Fraction?, _ after: Fraction?, _ change: Int?, _ w: CompareWords, into h: inout HTMLBuilder) {
         h.raw("<div class=\"kpi\">")
         h.element("p", label, cls: "label")
-        h.element("p", w.percent(after), cls: "value")
-        h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.points(change), cls: "detail")
+        // Between sides the big figure is the partner's: it says so, and the detail names ours and the gap.
+        if w.kind == .sides {
+            h.element("p", w.afterLabel + " " + w.percent(after), cls: "value")
+            h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.changeLabel.lowercased() + " " + w.points(change), cls: "detail")
+        } else {
+            h.element("p", w.percent(after), cls: "value")
+            h.element("p", w.beforeLabel + " " + w.percent(before) + " · " + w.points(change), cls: "detail")
+        }
         h.raw("</div>\n")
     }
 }

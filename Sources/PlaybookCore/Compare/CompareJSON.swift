@@ -67,6 +67,7 @@ public enum CompareJSON {
             JSONMember("overall", points(c.overallChange)),
             JSONMember("toTarget", points(c.toTargetChange)),
         ])))
+        out.member("fell", .array(c.fell.map { .string($0) }))
         out.member("hasRegression", .bool(c.hasRegression))
         out.member("kind", .string(c.kind.rawValue))
         out.key("rules")
@@ -75,6 +76,12 @@ public enum CompareJSON {
             out.beginObject()
             ids("actionsCompleted", r.actionsCompleted, into: &out)
             ids("actionsDropped", r.actionsDropped, into: &out)
+            if c.kind == .sides {
+                // Two sides' files have their own actions: an id in one says nothing about the other.
+                ids("actionsOnBothSides", r.actionsOnBothSides, into: &out)
+                ids("actionsOnlyAfter", r.actionsOnlyAfter, into: &out)
+                ids("actionsOnlyBefore", r.actionsOnlyBefore, into: &out)
+            }
             ids("actionsOpened", r.actionsOpened, into: &out)
             out.key("after")
             state(r.after, into: &out)

@@ -1,4 +1,5 @@
-/// A comparison as GitHub-flavoured Markdown: tables that no note can break.
+/// A comparison as GitHub-flavoured Markdown: tables that no note can break, each cell on one
+/// line, and the notes (which span lines) in a section per rule under each table.
 public enum CompareMarkdown {
     public static func render(_ c: Comparison, lang: Language) -> String {
         String(decoding: renderBytes(c, lang: lang), as: UTF8.self)
@@ -7,7 +8,7 @@ public enum CompareMarkdown {
     /// The comparison's bytes, each line ended by a line feed.
     static func renderBytes(_ c: Comparison, lang: Language) -> [UInt8] {
         let w = CompareWords(lang: lang, kind: c.kind)
-        let m = Markdown.inline
+        let m = { (text: String) in Markdown.inline(text) }
         var out = ReportBytes(capacity: 4_096 + c.rules.count * 200)
         out.line("# " + m(w.title(c)))
         out.line("")
@@ -15,7 +16,7 @@ public enum CompareMarkdown {
         out.line("- " + m(w.sideLine(w.afterLabel, c.after)))
         for warning in c.warnings { out.line("- **" + lang.pick(en: "Warning", fr: "Attention") + "**: " + m(warning.message(lang))) }
         out.line("")
-        out.line(m(w.reading(c)))
+        out.line(Markdown.inline(w.reading(c), atLineStart: true))
         out.line("")
         out.line("| | \(m(w.beforeLabel)) | \(m(w.afterLabel)) | \(m(w.changeLabel)) |")
         out.line("|---|---:|---:|---:|")
@@ -33,7 +34,7 @@ public enum CompareMarkdown {
             out.line("## " + lang.pick(en: "Catalogue changes", fr: "Changements du catalogue"))
             out.line("")
             for r in c.rules where r.presence != .both {
-                out.line("- " + (r.presence == .added ? "+" : "−") + " \(r.number)\\. " + m(r.title[lang]) + " — " + m(w.change(r)))
+                out.line("- " + (r.presence == .added ? "\\+" : "−") + " \(r.number). " + m(r.title[lang]) + " — " + m(w.change(r)))
             }
         }
         for (section, rules) in c.sections() where !rules.isEmpty {
@@ -56,10 +57,27 @@ public enum CompareMarkdown {
                 out.markdownInline(w.difference(r))
                 out.raw(" | ")
                 for (i, detail) in w.details(r).enumerated() {
-                    if i > 0 { out.raw("<br>") }
+                    if i > 0 { out.raw(" · ") }
                     out.markdownInline(detail)
                 }
                 out.line(" |")
+            }
+            for r in rules {
+                let notes = w.notes(r)
+                if notes.isEmpty { continue }
+                out.line("")
+                out.raw("### \(r.number). ")
+                out.markdownInline(r.title[lang])
+                out.line("")
+                out.line("")
+                for (label, note) in notes {
+                    out.raw("- **" + label + "**" + lang.pick(en: ": ", fr: " : "))
+                    switch note {
+                    case .text(let text): out.markdownBlock(text, atLineStart: false)
+                    case .diff(let tokens): out.markdownBlock(WordDiff.inline(tokens), atLineStart: false)
+                    }
+                    out.line("")
+                }
             }
         }
         // The lines were joined by line feeds after a last empty line: every line ends with one.

@@ -11,12 +11,15 @@ public enum CompareText {
         var out = Lines(capacity: 4_096 + c.rules.count * 200)
         func add(_ text: String, indent: Int = 0) {
             let pad = String(repeating: " ", count: indent)
-            var visible = TextReport.safe(text)
-            visible.withUTF8 { bytes in
-                ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
-                    out.bytes.append(contentsOf: pad.utf8)
-                    out.bytes.append(contentsOf: line)
-                    out.bytes.append(0x0A)
+            // A note's own line breaks start new lines at the same indent (never a visible `\n`).
+            for part in TextReport.safeBlock(text).split(separator: "\n", omittingEmptySubsequences: false) {
+                var visible = String(part)
+                visible.withUTF8 { bytes in
+                    ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
+                        out.bytes.append(contentsOf: pad.utf8)
+                        out.bytes.append(contentsOf: line)
+                        out.bytes.append(0x0A)
+                    }
                 }
             }
         }

@@ -57,19 +57,30 @@ public struct CompareWords: Sendable {
         return lang.pick(en: "note: ", fr: "note : ") + WordDiff.inline(r.noteDiff)
     }
 
-    /// Everything worth a line about one rule beyond its scores: the kind of change, the target,
-    /// the note (a word diff over time, both notes between sides) and the actions.
+    /// What is worth saying about one rule beyond its scores, each on one line: the kind of change,
+    /// the target and the actions (the notes, which can span lines, are `notes`).
     public func details(_ r: RuleChange) -> [String] {
         var out: [String] = []
         if kind == .overTime, ![.improved, .regressed, .unchanged].contains(r.change) { out.append(change(r)) }
         if let t = target(r) { out.append(t) }
-        if let note = noteLine(r) { out.append(note) }
         out.append(contentsOf: actions(r).map { lang.pick(en: "actions ", fr: "actions ") + $0 })
-        if kind == .sides {
-            if !r.before.note.isEmpty { out.append(beforeLabel + lang.pick(en: ": ", fr: " : ") + r.before.note) }
-            if !r.after.note.isEmpty { out.append(afterLabel + lang.pick(en: ": ", fr: " : ") + r.after.note) }
-        }
         return out
+    }
+
+    /// The notes of one rule, labelled: over time the note's word diff, between sides each side's note.
+    public func notes(_ r: RuleChange) -> [(label: String, note: Note)] {
+        switch kind {
+        case .overTime:
+            return r.noteChanged ? [(lang.pick(en: "Note", fr: "Note"), .diff(r.noteDiff))] : []
+        case .sides:
+            return [(beforeLabel, r.before.note), (afterLabel, r.after.note)].filter { !$0.1.isEmpty }.map { ($0.0, .text($0.1)) }
+        }
+    }
+
+    /// A note as it is shown: a word diff or a side's own text.
+    public enum Note {
+        case diff([WordDiff.Token])
+        case text(String)
     }
 
     public func change(_ r: RuleChange) -> String {
@@ -103,6 +114,9 @@ public struct CompareWords: Sendable {
         return sign + "\(m / 10)" + (lang == .fr ? "," : ".") + "\(m % 10)" + lang.pick(en: " pts", fr: " pts")
     }
 
+    /// `8.3 pts`: the size of a change, without its sign.
+    public func size(_ permille: Int) -> String { String(points(abs(permille)).dropFirst()) }
+
     public func percent(_ f: Fraction?) -> String { f?.percent(lang) ?? "—" }
 
     public func target(_ r: RuleChange) -> String? {
@@ -113,6 +127,12 @@ public struct CompareWords: Sendable {
 
     public func actions(_ r: RuleChange) -> [String] {
         var out: [String] = []
+        if kind == .sides {
+            if !r.actionsOnBothSides.isEmpty { out.append(lang.pick(en: "on both sides: ", fr: "des deux côtés : ") + r.actionsOnBothSides.map(\.title).joined(separator: "; ")) }
+            if !r.actionsOnlyBefore.isEmpty { out.append(lang.pick(en: "only in ours: ", fr: "seulement chez nous : ") + r.actionsOnlyBefore.map(\.title).joined(separator: "; ")) }
+            if !r.actionsOnlyAfter.isEmpty { out.append(lang.pick(en: "only in theirs: ", fr: "seulement chez le partenaire : ") + r.actionsOnlyAfter.map(\.title).joined(separator: "; ")) }
+            return out
+        }
         if !r.actionsOpened.isEmpty { out.append(lang.pick(en: "opened: ", fr: "ouvertes : ") + r.actionsOpened.map(\.title).joined(separator: "; ")) }
         if !r.actionsCompleted.isEmpty { out.append(lang.pick(en: "completed: ", fr: "terminées : ") + r.actionsCompleted.map(\.title).joined(separator: "; ")) }
         if !r.actionsDropped.isEmpty { out.append(lang.pick(en: "dropped: ", fr: "abandonnées : ") + r.actionsDropped.map(\.title).joined(separator: "; ")) }
@@ -127,8 +147,22 @@ public struct CompareWords: Sendable {
             let reg = sections[.regressions]?.count ?? 0, imp = sections[.improvements]?.count ?? 0
             var s = lang.pick(en: "Between \(c.before.assessment.assessedOn) and \(c.after.assessment.assessedOn), ",
                               fr: "Entre le \(c.before.assessment.assessedOn) et le \(c.after.assessment.assessedOn), ")
-            s += lang.pick(en: "\(imp) rule(s) improved and \(reg) regressed", fr: "\(imp) règle(s) ont progressé et \(reg) ont reculé")
-            if let d = c.overallChange { s += lang.pick(en: "; the overall score moved by \(points(d))", fr: " ; le score global a évolué de \(points(d))") }
+            s += lang.pick(en: imp == 1 ? "1 rule improved" : "\(imp) rules improved",
+                           fr: imp <= 1 ? "\(imp) règle a progressé" : "\(imp) règles ont progressé")
+            s += lang.pick(en: " and \(reg) regressed", fr: reg <= 1 ? " et \(reg) a reculé" : " et \(reg) ont reculé")
+            let left = sections[.regressions]?.filter(\.leftScoredSet).count ?? 0
+            if left > 0 {
+                s += lang.pick(en: left == 1 ? " (1 of them is no longer scored)" : " (\(left) of them are no longer scored)",
+                               fr: left == 1 ? " (dont 1 qui n’est plus notée)" : " (dont \(left) qui ne sont plus notées)")
+            }
+            // A fall of a headline figure is said in words: a gate that only counts rules can miss it.
+            if let d = c.overallChange {
+                s += d < 0 ? lang.pick(en: "; the overall score fell by \(size(d))", fr: " ; le score global a baissé de \(size(d))")
+                           : lang.pick(en: "; the overall score moved by \(points(d))", fr: " ; le score global a évolué de \(points(d))")
+            }
+            if let d = c.coverageChange, d < 0 {
+                s += lang.pick(en: "; coverage fell by \(size(d))", fr: " ; la couverture a baissé de \(size(d))")
+            }
             return s + "."
         case .sides:
             let gaps = sections[.largeGaps]?.count ?? 0, joint = sections[.jointPriorities]?.count ?? 0, agree = sections[.agreement]?.count ?? 0

@@ -15,7 +15,8 @@ extension Comparison {
     /// Compares `a` and `b`. Over time, the older (by assessment date) is "before" whatever the
     /// argument order; `sides` forces the two-sides view, which is also chosen automatically for the
     /// same programme assessed by different sides within 31 days.
-    public static func build(_ a: Side, _ b: Side, sides: Bool = false, allowDifferentCatalogs: Bool = false) throws(BuildError) -> Comparison {
+    public static func build(_ a: Side, _ b: Side, sides: Bool = false, allowDifferentCatalogs: Bool = false,
+                             allowRescoping: Bool = false) throws(BuildError) -> Comparison {
         var warnings: [Warning] = []
         let idA = a.assessment.catalog.id, idB = b.assessment.catalog.id
         if idA != idB {
@@ -49,10 +50,10 @@ extension Comparison {
         rules.reserveCapacity(after.catalog.rules.count)
         for rule in after.catalog.rules {
             let inBefore = before.catalog.rule(rule.id) != nil
-            rules.append(change(rule, presence: inBefore ? .both : .added, before: before.assessment.answer(rule.id), after: after.assessment.answer(rule.id)))
+            rules.append(change(rule, presence: inBefore ? .both : .added, before: before.assessment.answer(rule.id), after: after.assessment.answer(rule.id), kind: kind))
         }
         for rule in before.catalog.rules where after.catalog.rule(rule.id) == nil {
-            rules.append(change(rule, presence: .removed, before: before.assessment.answer(rule.id), after: Answer()))
+            rules.append(change(rule, presence: .removed, before: before.assessment.answer(rule.id), after: Answer(), kind: kind))
         }
         var themes: [ThemeChange] = []
         for theme in after.catalog.themes {
@@ -64,10 +65,10 @@ extension Comparison {
             themes.append(ThemeChange(themeID: theme.id, title: theme.title, before: before.summary.themes[i], after: nil))
         }
         return Comparison(kind: kind, before: before, after: after, rules: rules, themes: themes,
-                          catalogChanged: catalogChanged, warnings: warnings)
+                          catalogChanged: catalogChanged, warnings: warnings, allowRescoping: allowRescoping)
     }
 
-    static func change(_ rule: Catalog.Rule, presence: RuleChange.Presence, before: Answer, after: Answer) -> RuleChange {
+    static func change(_ rule: Catalog.Rule, presence: RuleChange.Presence, before: Answer, after: Answer, kind sideKind: Kind = .overTime) -> RuleChange {
         var delta: Int?
         let kind: RuleChange.Change
         switch (before.state, after.state) {
@@ -99,10 +100,23 @@ extension Comparison {
             for action in before.actions where !afterIDs.contains(action.id) && action.status.isOpen { dropped.append(action) }
         }
         let noteChanged = before.note != after.note
-        return RuleChange(ruleID: rule.id, number: rule.number, title: rule.title, theme: rule.theme, presence: presence,
-                          before: before, after: after, change: finalKind, delta: delta, noteChanged: noteChanged,
-                          noteDiff: noteChanged ? WordDiff.diff(before.note, after.note) : [],
-                          actionsOpened: opened, actionsCompleted: completed, actionsDropped: dropped)
+        var result = RuleChange(ruleID: rule.id, number: rule.number, title: rule.title, theme: rule.theme, presence: presence,
+                                before: before, after: after, change: finalKind, delta: delta, noteChanged: noteChanged,
+                                noteDiff: noteChanged ? WordDiff.diff(before.note, after.note) : [],
+                                actionsOpened: opened, actionsCompleted: completed, actionsDropped: dropped)
+        if sideKind == .sides {
+            // Each side keeps its own list: nothing was opened or dropped, each file has what it has.
+            result.actionsOpened = []
+            result.actionsCompleted = []
+            result.actionsDropped = []
+            // The same title on both sides (ignoring case) is one shared action; ids are each file's own.
+            let ours = before.actions.filter(\.status.isOpen), theirs = after.actions.filter(\.status.isOpen)
+            let ourTitles = Set(ours.map { $0.title.lowercased() }), theirTitles = Set(theirs.map { $0.title.lowercased() })
+            result.actionsOnlyBefore = ours.filter { !theirTitles.contains($0.title.lowercased()) }
+            result.actionsOnlyAfter = theirs.filter { !ourTitles.contains($0.title.lowercased()) }
+            result.actionsOnBothSides = ours.filter { theirTitles.contains($0.title.lowercased()) }
+        }
+        return result
     }
 
     /// Rules in the order a reader needs them, by section.
@@ -111,13 +125,17 @@ extension Comparison {
         case .overTime:
             var regressions: [RuleChange] = [], improvements: [RuleChange] = [], other: [RuleChange] = [], unchanged: [RuleChange] = []
             for r in rules {
+                if isRegression(r) {
+                    regressions.append(r)
+                    continue
+                }
                 switch r.change {
-                case .regressed: regressions.append(r)
                 case .improved: improvements.append(r)
                 case .unchanged: unchanged.append(r)
                 default: other.append(r)
                 }
             }
+            // Rules that left the scored set have no delta: after the falls of score, by number.
             regressions.sort { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }
             improvements.sort { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }
             return [(.regressions, regressions), (.improvements, improvements), (.otherChanges, other), (.unchanged, unchanged)]

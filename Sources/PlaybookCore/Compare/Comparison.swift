@@ -31,6 +31,8 @@ public struct Comparison: Sendable {
     public var themes: [ThemeChange]
     public var catalogChanged: Bool
     public var warnings: [Warning]
+    /// When true, a rule that leaves the scored set (to N/A, unknown or not assessed) is not a regression.
+    public var allowRescoping = false
 
     public enum Warning: Equatable, Sendable {
         case differentPrograms(String, String)
@@ -60,9 +62,22 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// True when some rule scored in both has a lower score after (what `--fail-on-regression` checks).
+    /// True when some rule has a lower score after, or left the scored set without `allowRescoping`
+    /// (what `--fail-on-regression` checks).
     public var hasRegression: Bool {
-        rules.contains { $0.change == .regressed }
+        kind == .overTime && rules.contains(where: isRegression)
+    }
+
+    /// A lower score, or a scored rule that is no longer scored (unless rescoping is allowed):
+    /// leaving the scored set would otherwise hide a fall of the score.
+    public func isRegression(_ r: RuleChange) -> Bool {
+        r.change == .regressed || (!allowRescoping && r.leftScoredSet)
+    }
+
+    /// The headline figures that fell, by name: `overall`, `coverage` (what every format says first).
+    public var fell: [String] {
+        guard kind == .overTime else { return [] }
+        return [("overall", overallChange), ("coverage", coverageChange)].compactMap { ($0.1 ?? 0) < 0 ? $0.0 : nil }
     }
 
     /// Changes in the headline figures, in tenths of a percentage point (nil when either side has none).
@@ -116,11 +131,19 @@ public struct RuleChange: Sendable {
     public var actionsOpened: [ActionItem]
     public var actionsCompleted: [ActionItem]
     public var actionsDropped: [ActionItem]
+    /// Between sides (where opened, completed and dropped mean nothing): the open actions of each file.
+    public var actionsOnlyBefore: [ActionItem] = []
+    public var actionsOnlyAfter: [ActionItem] = []
+    /// Between sides: open actions with the same title in both files (as the "before" file words them).
+    public var actionsOnBothSides: [ActionItem] = []
 
     /// The absolute difference when both are scored (the perception gap between sides).
     public var gap: Int? { delta.map(abs) }
 
     public var targetChanged: Bool { before.target != after.target }
+
+    /// Scored before, in both catalogues, and N/A, unknown or not assessed after.
+    public var leftScoredSet: Bool { presence == .both && before.score != nil && after.score == nil }
 }
 
 /// One theme's score before and after.

@@ -214,21 +214,28 @@ public enum WordDiff {
     /// `kept [-old-]{+new+}` as git's word diff writes it, with long unchanged runs shortened.
     public static func inline(_ tokens: [Token], context: Int = 4) -> String {
         var out = ""
+        walk(tokens, context: context) { token in
+            switch token {
+            case .same(let s): out += s
+            case .removed(let s): out += "[-" + s + "-]"
+            case .added(let s): out += "{+" + s + "+}"
+            }
+        }
+        return out
+    }
+
+    /// The pieces `inline` is written from, in order: unchanged runs shortened around `…` and the
+    /// spaces between pieces as `.same`, changes as they are (each format marks them its own way).
+    public static func walk(_ tokens: [Token], context: Int = 4, _ emit: (Token) -> Void) {
         var previous: Token?
         for token in tokens {
             // A replacement reads as one unit: `[-old-]{+new+}`.
             if previous != nil {
-                if case .removed? = previous, case .added = token {} else { out += " " }
+                if case .removed? = previous, case .added = token {} else { emit(.same(" ")) }
             }
-            switch token {
-            case .same(let s):
-                out += shortened(s, context: context)
-            case .removed(let s): out += "[-" + s + "-]"
-            case .added(let s): out += "{+" + s + "+}"
-            }
+            if case .same(let s) = token { emit(.same(shortened(s, context: context))) } else { emit(token) }
             previous = token
         }
-        return out
     }
 
     /// An unchanged run with more than `2 × context` words as its first and last `context` words around `…`.

@@ -41,7 +41,7 @@ public enum CatalogText {
         out.append("# " + Markdown.inline(catalog.title[lang]))
         out.append("")
         out.append(Markdown.inline(lang.pick(en: "Version", fr: "Version") + " " + catalog.version) + "  ")
-        if let source = sourceLine(catalog, lang) { out.append(Markdown.inline(source)) }
+        if let source = sourceLine(catalog, lang) { out.append(Markdown.inline(source, atLineStart: true)) }
         out.append("")
         out.append(Markdown.block(catalog.description[lang]))
         out.append("")
@@ -65,7 +65,7 @@ public enum CatalogText {
                 out.append("")
                 out.append("**" + lang.pick(en: "Questions to ask", fr: "Questions à se poser") + "**")
                 out.append("")
-                for q in rule.questions { out.append("- " + Markdown.inline(q[lang])) }
+                for q in rule.questions { out.append("- " + Markdown.inline(q[lang], atLineStart: true)) }
                 out.append("")
                 out.append("**" + lang.pick(en: "Levels", fr: "Niveaux") + "**")
                 out.append("")

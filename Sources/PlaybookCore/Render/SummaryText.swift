@@ -42,7 +42,9 @@ public enum SummaryText {
         let open = openActions(a, catalog: catalog)
         out.append("")
         let overdue = open.filter { $0.1.isOverdue(asOf: options.today) }.count
-        out.append(lang.pick(en: "OPEN ACTIONS (\(open.count), \(overdue) overdue)", fr: "ACTIONS OUVERTES (\(open.count), dont \(overdue) en retard)"))
+        // The date judged by is said beside the count: a live view and a report may judge by different days.
+        let asOf = options.today.description
+        out.append(lang.pick(en: "OPEN ACTIONS (\(open.count), \(overdue) overdue as of \(asOf))", fr: "ACTIONS OUVERTES (\(open.count), dont \(overdue) en retard au \(asOf))"))
         for (rule, action) in open {
             var line = "\(rule.number). " + safe(action.title)
             if !action.owner.isEmpty { line += " — " + safe(action.owner) }

@@ -216,7 +216,7 @@ enum HTMLReport {
             h.raw("\n</section>\n")
             return
         }
-        h.element("p", w.actionCounts(c) + " · " + w.overdueAsOf + " " + c.asOf.description, cls: "muted")
+        h.element("p", w.actionCounts(c), cls: "muted")
         h.raw("\n<div class=\"table-wrap\"><table>\n<thead><tr>")
         header([(w.rule, true), (w.actionID, false), (w.title, false), (w.owner, false), (w.due, false), (w.status, false), (w.overdue, false)], into: &h)
         h.raw("</tr></thead>\n<tbody>\n")

@@ -37,14 +37,14 @@ enum MarkdownReport {
         let lang = c.lang
         out.line("## " + w.headline)
         out.line()
-        out.line("- " + bold(w.overall) + ReportText.colon(lang) + SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang, escape: Markdown.inline))
+        out.line("- " + bold(w.overall) + ReportText.colon(lang) + SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang, escape: { Markdown.inline($0) }))
         out.line("- " + bold(w.coverage) + ReportText.colon(lang) + SummaryText.coverageText(s, lang: lang))
         if let toTarget = s.toTarget {
             let rules = w.count(s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"), fr: ("règle avec cible et score", "règles avec cible et score"))
             out.line("- " + bold(w.toTarget) + ReportText.colon(lang) + toTarget.percent(lang) + " (" + rules + ")")
         }
         out.line()
-        out.line(ReportReading.paragraph(c, escape: Markdown.inline))
+        out.line(ReportReading.paragraph(c, escape: { Markdown.inline($0) }))
         out.line()
     }
 
@@ -70,7 +70,7 @@ enum MarkdownReport {
         for (i, p) in c.summary.priorities.prefix(ReportContent.detailedPriorities).enumerated() {
             guard let r = c.line(for: p) else { continue }
             out.line("\(i + 1). " + bold(w.rule + " \(r.rule.number) — " + Markdown.inline(r.rule.title[lang])) + ReportText.colon(lang) + SummaryText.gapText(p, lang: lang))
-            if !r.answer.note.isEmpty { out.line("   - " + w.note + ReportText.colon(lang) + block(r.answer.note)) }
+            if !r.answer.note.isEmpty { out.line("   - " + w.note + ReportText.colon(lang) + Markdown.block(r.answer.note, atLineStart: false)) }
             for action in r.answer.actions where action.status.isOpen {
                 out.line("   - " + w.action + " " + actionText(action, overdue: action.isOverdue(asOf: c.asOf), w))
             }
@@ -158,7 +158,7 @@ enum MarkdownReport {
         out.line("- " + bold(w.catalogue) + ReportText.colon(lang) + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " " + Markdown.inline(c.catalog.version)
                  + " (" + w.fingerprint + " `" + String(c.catalog.sha256.filter(\.isHexDigit).prefix(12)) + "`)")
         if let source = w.sourceText(c.catalog) { out.line("- " + bold(w.source) + ReportText.colon(lang) + Markdown.inline(source)) }
-        if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.line("  " + block(note)) }
+        if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.line("  " + Markdown.block(note)) }
         out.line("- " + bold(w.method) + ReportText.colon(lang) + w.methodText)
     }
 
@@ -220,7 +220,7 @@ enum MarkdownReport {
             out.line(">")
             out.raw("> " + bold(w.original(original)) + ReportText.colon(lang))
             out.raw(w.quoteMarks.open)
-            out.markdownBlock(r.rule.text[original])
+            out.markdownBlock(r.rule.text[original], atLineStart: false)
             out.raw(w.quoteMarks.close)
             out.newline()
         }
@@ -240,7 +240,7 @@ enum MarkdownReport {
         case .notApplicable(let reason):
             out.line(words.state + w.state(r.answer.state))
             out.raw(words.reason)
-            out.markdownBlock(reason)
+            out.markdownBlock(reason, atLineStart: false)
             out.newline()
         case .unknown, nil:
             out.line(words.state + w.state(r.answer.state))
@@ -259,7 +259,7 @@ enum MarkdownReport {
         }
         if !r.answer.note.isEmpty {
             out.raw(words.note)
-            out.markdownBlock(r.answer.note)
+            out.markdownBlock(r.answer.note, atLineStart: false)
             out.newline()
         }
         if !r.answer.evidence.isEmpty {
@@ -280,15 +280,13 @@ enum MarkdownReport {
 
     /// `A1 — Write the plan — Paul — due 2026-12-15 — open — **OVERDUE**`.
     private static func actionText(_ a: ActionItem, overdue: Bool, _ w: ReportWords) -> String {
-        var parts = [Markdown.inline(a.id), Markdown.inline(a.title)]
+        // The id begins a list item's content, where `1.` or `#` would open a block.
+        var parts = [Markdown.inline(a.id, atLineStart: true), Markdown.inline(a.title)]
         if !a.owner.isEmpty { parts.append(Markdown.inline(a.owner)) }
         parts += w.actionDetails(a)
         if overdue { parts.append(bold(w.overdueFlag)) }
         return parts.joined(separator: " — ")
     }
-
-    /// A multi-line user text as a paragraph; CRLF read as one line break first (`Markdown.block` splits on LF).
-    private static func block(_ text: String) -> String { Markdown.block(ReportText.unifyingNewlines(text)) }
 
     /// Strong emphasis around text this program wrote (never user text, which could hold `**`).
     private static func bold(_ text: String) -> String { "**" + text + "**" }

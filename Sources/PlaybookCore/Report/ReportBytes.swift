@@ -1,7 +1,7 @@
 /// A report's bytes as they are written: text of this program's goes in with `raw`, file and
 /// user text through the escaper of its format. The escapers work on UTF-8 bytes and copy runs
-/// that need nothing whole; each gives the bytes of the `String` escaper it stands for
-/// (`Markdown.inline`, `Markdown.block`, `HTMLText.escape`), which a property test checks.
+/// that need nothing whole: Markdown's is `Markdown`'s own; the HTML one gives the bytes of
+/// `HTMLText.escape`, which a property test checks.
 struct ReportBytes {
     private(set) var bytes: [UInt8] = []
 
@@ -58,68 +58,15 @@ struct ReportBytes {
 
     // MARK: Markdown
 
-    /// `Markdown.inline(text)`: markup characters backslash-escaped, line breaks and tabs as
-    /// spaces, controls and bidi characters dropped.
-    mutating func markdownInline(_ text: String) { markdown(text, block: false) }
+    /// `Markdown.inline(text)`: the one Markdown escaper, writing into these bytes.
+    mutating func markdownInline(_ text: String, atLineStart: Bool = false) {
+        Markdown.append(text, block: false, atLineStart: atLineStart, to: &bytes)
+    }
 
-    /// `Markdown.block(text)`: each line as `markdownInline`, joined by hard breaks (`\` then a
-    /// line feed). CR LF, CR and the other line separators break lines too, so this is also
-    /// `Markdown.block(ReportText.unifyingNewlines(text))`.
-    mutating func markdownBlock(_ text: String) { markdown(text, block: true) }
-
-    private mutating func markdown(_ text: String, block: Bool) {
-        var text = text
-        text.withUTF8 { s in
-            ReportBytes.markdownBytes.withUnsafeBufferPointer { table in
-                let n = s.count
-                var run = 0
-                var i = 0
-                while i < n {
-                    while i < n, table[Int(s[i])] == ByteClass.plain { i += 1 }
-                    guard i < n else { break }
-                    let b = s[i]
-                    var length = 1
-                    switch table[Int(b)] {
-                    case ByteClass.escape:
-                        append(s, from: run, to: i)
-                        bytes.append(UInt8(ascii: "\\"))
-                        bytes.append(b)
-                    case ByteClass.lineBreak:
-                        // LF, CR (CR LF as one), VT and FF: a hard break in a block, a space (LF, CR) or nothing inline.
-                        if b == 0x0D, block, i + 1 < n, s[i + 1] == 0x0A { length = 2 }
-                        append(s, from: run, to: i)
-                        if block {
-                            bytes.append(UInt8(ascii: "\\"))
-                            bytes.append(0x0A)
-                        } else if b == 0x0A || b == 0x0D {
-                            bytes.append(0x20)
-                        }
-                    case ByteClass.space:
-                        append(s, from: run, to: i)
-                        bytes.append(0x20)
-                    case ByteClass.control:
-                        append(s, from: run, to: i)
-                    default:
-                        // A lead byte that may start NEL, a line separator or an unsafe scalar.
-                        let p = s.baseAddress! + i
-                        if block, ReportBytes.isLineSeparator(p) {
-                            append(s, from: run, to: i)
-                            bytes.append(UInt8(ascii: "\\"))
-                            bytes.append(0x0A)
-                        } else if TerminalSafety.isUnsafeSequence(p) {
-                            append(s, from: run, to: i)
-                        } else {
-                            i += 1
-                            continue
-                        }
-                        length = b < 0xE0 ? 2 : 3
-                    }
-                    i += length
-                    run = i
-                }
-                append(s, from: run, to: n)
-            }
-        }
+    /// `Markdown.block(text)`: each line escaped, line breaks as hard breaks; `atLineStart` false
+    /// when the first line follows a label.
+    mutating func markdownBlock(_ text: String, atLineStart: Bool = true) {
+        Markdown.append(text, block: true, atLineStart: atLineStart, to: &bytes)
     }
 
     @inline(__always)
@@ -138,17 +85,6 @@ struct ReportBytes {
         static let lead: UInt8 = 5
     }
 
-    private static let markdownBytes: [UInt8] = (0...255).map { b -> UInt8 in
-        switch b {
-        case 0x0A, 0x0B, 0x0C, 0x0D: return ByteClass.lineBreak
-        case 0x09: return ByteClass.space
-        case 0x00..<0x20, 0x7F: return ByteClass.control
-        case 0xC2, 0xD8, 0xE2: return ByteClass.lead
-        case 0x80...: return ByteClass.plain
-        default: return "\\`*_{}[]()#+-.!|<>&~\"'=:$%^@".utf8.contains(UInt8(b)) ? ByteClass.escape : ByteClass.plain
-        }
-    }
-
     private static let htmlBytes: [UInt8] = (0...255).map { b -> UInt8 in
         switch b {
         case 0x0A, 0x0D: return ByteClass.lineBreak
@@ -158,12 +94,6 @@ struct ReportBytes {
         case 0x26, 0x3C, 0x3E, 0x22, 0x27: return ByteClass.escape
         default: return ByteClass.plain
         }
-    }
-
-    /// NEL, U+2028 or U+2029 at `p`: line separators for `Character.isNewline`, beside LF, VT, FF and CR.
-    @inline(__always)
-    static func isLineSeparator(_ p: UnsafePointer<UInt8>) -> Bool {
-        (p[0] == 0xC2 && p[1] == 0x85) || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
     }
 
     // MARK: HTML

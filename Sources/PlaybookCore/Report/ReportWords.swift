@@ -112,11 +112,12 @@ struct ReportWords {
     /// True when `n` takes the plural in the report's language.
     func isPlural(_ n: Int) -> Bool { lang == .fr ? n > 1 : n != 1 }
 
-    /// `3 actions, 2 open, 1 overdue`.
+    /// `3 actions, 2 open, 1 overdue as of 2026-09-30`.
     func actionCounts(_ c: ReportContent) -> String {
         count(c.actions.count, en: ("action", "actions"), fr: ("action", "actions")) + ", "
             + count(c.openActionCount, en: ("open", "open"), fr: ("ouverte", "ouvertes")) + ", "
             + count(c.overdueActionCount, en: ("overdue", "overdue"), fr: ("en retard", "en retard"))
+            + lang.pick(en: " as of ", fr: " au ") + c.asOf.description
     }
 
     /// Text between the language's quotation marks.

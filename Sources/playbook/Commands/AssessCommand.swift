@@ -29,9 +29,12 @@ struct AssessCommand: RequestCommand {
     @Argument(help: ArgumentHelp(tr("The assessment file to open or create.", "Le fichier d’évaluation à ouvrir ou créer."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String?
 
+    @Option(name: .long, help: ArgumentHelp(tr("Date used to flag overdue actions, YYYY-MM-DD (default: today).", "Date servant à repérer les actions en retard, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))
+    var asOf: String?
+
     /// The values read, as a plain request (the quick reader builds the same).
     var request: AssessRequest {
-        AssessRequest(common: common.plain, file: file)
+        AssessRequest(common: common.plain, file: file, asOf: asOf)
     }
 
     func run() throws {
@@ -43,9 +46,11 @@ struct AssessCommand: RequestCommand {
 struct AssessRequest: CommandRequest {
     var common: Common
     var file: String?
+    var asOf: String? = nil
 
     func run() throws {
         let lang = common.language
+        let today = try asOf.map { try parseDate($0, option: "--as-of", lang: lang) } ?? Now.today()
         let catalog = try common.loadCatalog()
         var document: Assessment
         var diskBytes: [UInt8]?
@@ -65,7 +70,7 @@ struct AssessRequest: CommandRequest {
         }
         if let reason = Terminal.unusableReason(lang) { throw CLIError.badInput(reason) }
         var state = AppState(catalog: catalog, document: document, filePath: file, language: lang,
-                             width: 80, height: 24, now: Now.timestamp(), today: Now.today())
+                             width: 80, height: 24, now: Now.timestamp(), today: today)
         if let readOnly { state.setReadOnly(readOnly) }
         let status = Session(state: state, diskBytes: diskBytes, clock: Now.timestamp).run()
         if status != 0 { throw ExitCode(status) }

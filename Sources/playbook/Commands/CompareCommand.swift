@@ -16,13 +16,17 @@ struct CompareCommand: RequestCommand {
             same programme assessed by different sides within 31 days) compares our view with the partner's \
             and flags gaps of 2 levels or more.
 
-            Exit status: 0 success; 2 bad input or usage; 3 with --fail-on-regression when a rule's score dropped.
+            Exit status: 0 success; 2 bad input or usage; 3 with --fail-on-regression when a rule's score dropped \
+            or a scored rule is no longer scored (N/A, unknown or cleared; --allow-rescoping accepts that). \
+            --fail-on-regression compares over time: with two sides it is refused.
             """, """
             Dans le temps (par défaut), l’évaluation la plus ancienne est « avant », quel que soit l’ordre \
             donné. --sides (ou le même programme évalué par des côtés différents à moins de 31 jours) compare \
             notre vue à celle du partenaire et signale les écarts de 2 niveaux ou plus.
 
-            Code de sortie : 0 succès ; 2 entrée ou usage invalide ; 3 avec --fail-on-regression si une note a baissé.
+            Code de sortie : 0 succès ; 2 entrée ou usage invalide ; 3 avec --fail-on-regression si une note a baissé \
+            ou si une règle notée ne l’est plus (N/A, inconnue ou effacée ; --allow-rescoping l’accepte). \
+            --fail-on-regression compare dans le temps : entre deux côtés, il est refusé.
             """)
     )
 
@@ -41,14 +45,17 @@ struct CompareCommand: RequestCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp(tr("Write to this file instead of standard output (never overwrites without --force).", "Écrire dans ce fichier au lieu de la sortie standard (n’écrase jamais sans --force)."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var output: String?
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Overwrite the -o file if it exists.", "Écraser le fichier -o s’il existe.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Overwrite the -o file if it exists (never an input or any assessment file).", "Écraser le fichier -o s’il existe (jamais une entrée ni aucun fichier d’évaluation).")))
     var force = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("Compare the two sides of one alliance (ours against the partner's).", "Comparer les deux côtés d’une alliance (nous contre le partenaire).")))
     var sides = false
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Exit with status 3 when any rule's score dropped (over time).", "Sortir avec le code 3 si la note d’une règle a baissé (dans le temps).")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Exit with status 3 when any rule's score dropped or a scored rule is no longer scored (over time).", "Sortir avec le code 3 si la note d’une règle a baissé ou si une règle notée ne l’est plus (dans le temps).")))
     var failOnRegression = false
+
+    @Flag(name: .long, help: ArgumentHelp(tr("A rule that becomes N/A, unknown or not assessed is not a regression.", "Une règle devenue N/A, inconnue ou non évaluée n’est pas un recul.")))
+    var allowRescoping = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing.", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer.")))
     var interactive = false
@@ -64,7 +71,7 @@ struct CompareCommand: RequestCommand {
 
     /// The values read, as a plain request (the quick reader builds the same).
     var request: CompareRequest {
-        CompareRequest(common: common.plain, a: a, b: b, format: format, output: output, force: force, sides: sides, failOnRegression: failOnRegression, interactive: interactive, allowDifferentCatalogs: allowDifferentCatalogs, catalogA: catalogA, catalogB: catalogB)
+        CompareRequest(common: common.plain, a: a, b: b, format: format, output: output, force: force, sides: sides, failOnRegression: failOnRegression, allowRescoping: allowRescoping, interactive: interactive, allowDifferentCatalogs: allowDifferentCatalogs, catalogA: catalogA, catalogB: catalogB)
     }
 
     func run() throws {
@@ -82,6 +89,7 @@ struct CompareRequest: CommandRequest {
     var force: Bool
     var sides: Bool
     var failOnRegression: Bool
+    var allowRescoping: Bool
     var interactive: Bool
     var allowDifferentCatalogs: Bool
     var catalogA: String?
@@ -89,6 +97,7 @@ struct CompareRequest: CommandRequest {
 
     func run() throws {
         let lang = common.language
+        if sides, failOnRegression { throw CLIError.badInput(Self.gateBetweenSides(lang)) }
         let base = try common.loadCatalog()
         func catalog(_ path: String?) throws -> Catalog {
             guard let path else { return base }
@@ -103,9 +112,17 @@ struct CompareRequest: CommandRequest {
         let first = try side(a, catalogA), second = try side(b, catalogB)
         let comparison: Comparison
         do throws(Comparison.BuildError) {
-            comparison = try Comparison.build(first, second, sides: sides, allowDifferentCatalogs: allowDifferentCatalogs)
+            comparison = try Comparison.build(first, second, sides: sides, allowDifferentCatalogs: allowDifferentCatalogs,
+                                              allowRescoping: allowRescoping)
         } catch {
             throw CLIError.badInput("playbook: " + error.message(lang))
+        }
+        // Two sides found by themselves (same programme, different sides): the gate means nothing either.
+        if failOnRegression, comparison.kind == .sides { throw CLIError.badInput(Self.gateBetweenSides(lang)) }
+        if sides, first.assessment.side == second.assessment.side {
+            let side = first.assessment.side.label(lang)
+            Output.err(lang.pick(en: "playbook: warning: --sides, but both files are from the same side (\(side)): the gaps are between two views of one side",
+                                 fr: "playbook : attention : --sides, mais les deux fichiers sont du même côté (\(side)) : les écarts sont entre deux vues d’un même côté"))
         }
         if interactive {
             if let reason = Terminal.unusableReason(lang) { throw CLIError.badInput(reason) }
@@ -120,8 +137,14 @@ struct CompareRequest: CommandRequest {
         let chosen = try resolvedFormat(lang)
         let destination = output == "-" ? nil : output
         let bytes = CompareRender.render(comparison, format: chosen, lang: lang, width: destination == nil ? Output.width : 80)
-        try OutputFile.write(bytes, to: destination, force: force, lang: lang, what: chosen.rawValue)
-        if failOnRegression, comparison.kind == .overTime, comparison.hasRegression { throw ExitCode(3) }
+        try OutputFile.write(bytes, to: destination, force: force, lang: lang, what: chosen.rawValue,
+                             inputs: [a, b] + [common.catalog, catalogA, catalogB].compactMap { $0 })
+        if failOnRegression, comparison.hasRegression { throw ExitCode(3) }
+    }
+
+    private static func gateBetweenSides(_ lang: Language) -> String {
+        lang.pick(en: "playbook: --fail-on-regression compares over time, not two sides: remove it, or compare two dates of one side",
+                  fr: "playbook : --fail-on-regression compare dans le temps, pas deux côtés : le retirer, ou comparer deux dates d’un même côté")
     }
 
     /// --format, else OUT's extension (the report's), else text.

@@ -34,7 +34,7 @@ struct ReportCommand: RequestCommand {
     var out: String?
 
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Replace OUT if it exists.", "Remplacer SORTIE s’il existe.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Replace OUT if it exists (never the assessment itself, an input, or any assessment file).", "Remplacer SORTIE s’il existe (jamais l’évaluation elle-même, une entrée, ni aucun fichier d’évaluation).")))
     var force = false
 
     @Option(name: .long, help: ArgumentHelp(tr("Date used to flag overdue actions, YYYY-MM-DD (default: the assessment's date).", "Date servant à repérer les actions en retard, AAAA-MM-JJ (par défaut : la date de l’évaluation)."), valueName: "date"))
@@ -83,7 +83,7 @@ struct ReportRequest: CommandRequest {
         let options = ReportOptions(format: format, lang: lang, asOf: asOfDate, width: output == nil ? Output.width : 80,
                                     color: color, actionsCSV: actions, bom: bom)
         let bytes = Report.render(loaded.assessment, catalog: catalog, options: options)
-        try OutputFile.write(bytes, to: output, force: force, lang: lang, what: format.rawValue)
+        try OutputFile.write(bytes, to: output, force: force, lang: lang, what: format.rawValue, inputs: [file] + [common.catalog].compactMap { $0 })
     }
 
     /// --format, else OUT's extension, else text on standard output.

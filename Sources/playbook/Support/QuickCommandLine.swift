@@ -104,8 +104,8 @@ enum QuickCommandLine {
     }
 
     private static func assess(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
-        guard let line = Line(tokens, Spec(arguments: 0...1)), let common = line.common else { return nil }
-        return AssessRequest(common: common, file: line.arguments.first)
+        guard let line = Line(tokens, Spec(values: ["--as-of"], arguments: 0...1)), let common = line.common else { return nil }
+        return AssessRequest(common: common, file: line.arguments.first, asOf: line.value("--as-of"))
     }
 
     private static func rules(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
@@ -156,13 +156,14 @@ enum QuickCommandLine {
 
     private static func compare(_ tokens: ArraySlice<String>) -> (any CommandRequest)? {
         let spec = Spec(values: ["--format", "--output", "--catalog-a", "--catalog-b"],
-                        flags: ["--force", "--sides", "--fail-on-regression", "--interactive", "--allow-different-catalogs"],
+                        flags: ["--force", "--sides", "--fail-on-regression", "--allow-rescoping", "--interactive", "--allow-different-catalogs"],
                         shortNames: [("-o", "--output")], arguments: 2...2)
         guard let line = Line(tokens, spec), let common = line.common,
               let format = line.choice("--format", CompareRender.Format.self) else { return nil }
         return CompareRequest(common: common, a: line.arguments[0], b: line.arguments[1], format: format,
                               output: line.value("--output"), force: line.flag("--force"), sides: line.flag("--sides"),
-                              failOnRegression: line.flag("--fail-on-regression"), interactive: line.flag("--interactive"),
+                              failOnRegression: line.flag("--fail-on-regression"), allowRescoping: line.flag("--allow-rescoping"),
+                              interactive: line.flag("--interactive"),
                               allowDifferentCatalogs: line.flag("--allow-different-catalogs"),
                               catalogA: line.value("--catalog-a"), catalogB: line.value("--catalog-b"))
     }
