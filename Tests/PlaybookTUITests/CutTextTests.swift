@@ -21,7 +21,8 @@ import Testing
         var s = state()
         press(&s, [.char("a")])
         let row = frame(s)[4]
-        #expect(row.hasPrefix("  [in progress] Track revenue against the plan"))
+        #expect(row.hasPrefix("  [in progress] Track revenue against…"))
+        #expect(row.contains(" — Paul Martin — "))
         #expect(row.hasSuffix("— due 2026-10-15 — OVERDUE"))
         #expect(row.contains("…"))
         #expect(DisplayWidth.of(row) <= 79)

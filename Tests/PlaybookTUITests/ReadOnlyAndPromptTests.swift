@@ -65,6 +65,6 @@ import Testing
         press(&s, [.char("r")])
         #expect(frame(s).contains(" Answered   3 of 16 rules (scored, not applicable or unknown)"))
         press(&s, [.escape, .char("L")])
-        #expect(frame(s)[1].hasPrefix(" Renseignées 3/16 · Score 66,7"))
+        #expect(frame(s)[1].hasPrefix(" Réponses 3/16 · Score 66,7"))
     }
 }

@@ -13,7 +13,7 @@ import Testing
     }
 
     func scoredState(language: Language = .en) -> AppState {
-        var s = makeState(width: 80, height: 24, language: language)
+        var s = makeState(width: 80, height: 16, language: language)
         press(&s, [.char("m")] + (0..<16).flatMap { _ in [Key.char("1"), .down] })
         press(&s, [.char("a"), .char("a")] + typed("Write the plan") + [.tab, .tab] + typed("2026-02-15") + [.ctrl("s"), .escape])
         return s
@@ -24,25 +24,26 @@ import Testing
         press(&s, [.char("r")])
         let text = summaryLines(s)
         let n = text.count
-        // 20 body rows: 19 of text and the indicator.
-        #expect(n > 20)
+        // 12 body rows (2–13): 11 of text and the indicator.
+        #expect(n > 23)
         var lines = frame(s)
         #expect(lines[2] == " " + text[0])
-        #expect(lines[21] == String(repeating: " ", count: 80 - 1 - DisplayWidth.of("↓ lines 1–19 of \(n)")) + "↓ lines 1–19 of \(n)")
+        #expect(lines[13] == String(repeating: " ", count: 80 - 1 - DisplayWidth.of("↓ lines 1–11 of \(n)")) + "↓ lines 1–11 of \(n)")
         press(&s, [.pageDown])
         lines = frame(s)
-        #expect(lines[2] == " " + text[18])
+        #expect(lines[2] == " " + text[10])
+        #expect(lines[13].hasSuffix("↑↓ lines 11–21 of \(n)"))
         press(&s, [.end])
         lines = frame(s)
-        #expect(lines[20] == " " + text[n - 1] || (text[n - 1].isEmpty && lines[20] == ""))
-        #expect(lines[21].hasSuffix("↑ lines \(n - 18)–\(n) of \(n)"))
+        #expect(lines[11] == " " + text[n - 2])
+        #expect(lines[13].hasSuffix("↑ lines \(n - 10)–\(n) of \(n)"))
         // Past the end nothing counts: one ↑ moves up at once.
         press(&s, Array(repeating: .down, count: 30) + [.up])
-        #expect(frame(s)[21].hasSuffix("↑↓ lines \(n - 19)–\(n - 1) of \(n)"))
+        #expect(frame(s)[13].hasSuffix("↑↓ lines \(n - 11)–\(n - 1) of \(n)"))
         press(&s, [.home])
         #expect(frame(s)[2] == " " + text[0])
         press(&s, [.char(" ")])
-        #expect(frame(s)[2] == " " + text[18])
+        #expect(frame(s)[2] == " " + text[10])
         press(&s, [.pageUp])
         #expect(frame(s)[2] == " " + text[0])
     }
@@ -51,9 +52,9 @@ import Testing
         var s = scoredState(language: .fr)
         press(&s, [.char("r")])
         let n = summaryLines(s).count
-        #expect(frame(s)[21].hasSuffix("↓ lignes 1–19 sur \(n)"))
+        #expect(frame(s)[13].hasSuffix("↓ lignes 1–11 sur \(n)"))
         press(&s, [.end])
-        #expect(frame(s)[21].hasSuffix("↑ lignes \(n - 18)–\(n) sur \(n)"))
+        #expect(frame(s)[13].hasSuffix("↑ lignes \(n - 10)–\(n) sur \(n)"))
     }
 
     @Test func helpScrollsTheSameWay() {

@@ -9,23 +9,23 @@ import Testing
         press(&s, [.enter] + typed("ab") + [.tab] + typed("c"))
         #expect(s.answer.note == "ab\tc")
         let lines = frame(s)
-        #expect(lines[4] == " ab      c")
+        #expect(lines[4] == " ab" + String(repeating: "\u{A0}", count: 6) + "c")
         #expect(cursorPosition(s)! == (x: 10, y: 4))
         press(&s, [.left, .left])
         #expect(cursorPosition(s)! == (x: 3, y: 4))
     }
 
     @Test func aTabIsShownAsSpacesInTheRulePane() {
-        var s = makeState(width: 120, height: 40)
+        var s = makeState(width: 120, height: 70)
         press(&s, [.enter] + typed("Owner:") + [.tab] + typed("Paul") + [.escape])
         let lines = frame(s)
-        #expect(lines.contains { $0.hasSuffix("│ Owner:  Paul") })
+        #expect(lines.contains { $0.hasSuffix("│ Owner:\u{A0}\u{A0}Paul") })
         #expect(!lines.contains { $0.contains("\\t") })
     }
 
     @Test func otherControlsStayEscaped() {
         var screen = Screen(width: 30, height: 1)
         screen.put("a\tb\u{1B}c", x: 0, y: 0)
-        #expect(screen.lines == ["a       b\\x1Bc"])
+        #expect(screen.lines == ["a" + String(repeating: "\u{A0}", count: 7) + "b\\x1Bc"])
     }
 }

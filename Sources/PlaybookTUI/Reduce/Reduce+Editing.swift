@@ -9,6 +9,7 @@ extension AppState {
         case .backspace: editor.backspace()
         case .deleteForward: editor.deleteForward()
         case .deleteWordBackward: editor.deleteWordBackward()
+        case .deleteToLineStart: editor.deleteToLineStart()
         case .cursorLeft: editor.left()
         case .cursorRight: editor.right()
         case .wordLeft: editor.wordLeft()
@@ -32,7 +33,7 @@ extension AppState {
         case .externalEditor:
             return .runEditor(text: editor.text)
         case .showHelp:
-            mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: 0))
+            mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: Scroll()))
             return .none
         case .click, .wheel:
             return .none
