@@ -50,7 +50,7 @@ struct CompareCommand: RequestCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("Exit with status 3 when any rule's score dropped (over time).", "Sortir avec le code 3 si la note d’une règle a baissé (dans le temps).")))
     var failOnRegression = false
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing.", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing (j/k move, J/K scroll the notes, f filters).", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer (j/k pour se déplacer, J/K pour faire défiler les notes, f pour filtrer).")))
     var interactive = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("Compare assessments made with different catalogues, by rule id.", "Comparer des évaluations faites avec des catalogues différents, par identifiant de règle.")))
