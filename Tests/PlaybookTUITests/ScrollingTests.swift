@@ -119,4 +119,34 @@ import Testing
         press(&s, [.down])
         #expect(!frame(s)[21].contains("↑"))
     }
+
+    @Test func theCompareRuleListSaysWhereItStands() throws {
+        let root = repositoryRootForTUI()
+        func side(_ name: String) throws -> Comparison.Side {
+            let path = root + "/Tests/Fixtures/compare/" + name
+            return Comparison.Side(assessment: try Documents.loadAssessment(path, catalog: DefaultCatalog.catalog).assessment, catalog: DefaultCatalog.catalog, path: path)
+        }
+        var s = makeState(width: 80, height: 24)
+        s.openComparison(CompareView(comparison: try Comparison.build(side("q3.json"), side("q4.json")), fromChecklist: true))
+        var lines = frame(s)
+        // List rows 4–11: 7 rules, then the indicator.
+        #expect(lines[10].hasPrefix(" 7   "))
+        #expect(lines[11].hasSuffix("↓ lines 1–7 of 16"))
+        press(&s, Array(repeating: .down, count: 10))
+        lines = frame(s)
+        #expect(lines[11].hasSuffix("↑↓ lines 5–11 of 16"))
+    }
+
+    @Test func aLongActionListSaysWhereItStands() {
+        var doc = Assessment(catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance"), assessor: "", side: .ours,
+                             now: fixedNow, assessedOn: fixedToday, language: .en)
+        doc.answers["strategic-level"] = Answer(state: .scored(1), actions: (1...25).map { ActionItem(id: "A\($0)", title: "Step \($0)") })
+        var s = makeState(width: 80, height: 24, document: doc)
+        press(&s, [.char("a")])
+        #expect(frame(s)[21].hasSuffix("↓ lines 1–17 of 25"))
+        press(&s, Array(repeating: .down, count: 20))
+        let lines = frame(s)
+        #expect(lines[20].hasPrefix("  [open] Step 21"))
+        #expect(lines[21].hasSuffix("↑↓ lines 5–21 of 25"))
+    }
 }

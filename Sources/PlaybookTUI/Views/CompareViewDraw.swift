@@ -66,8 +66,12 @@ enum CompareViewDraw {
             screen.put(lang.pick(en: "No rule matches this filter (f changes it).", fr: "Aucune règle pour ce filtre (f pour le changer)."), x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
             return
         }
-        let first = max(0, min(view.cursor - g.listHeight + 1, rules.count - g.listHeight))
-        for (row, i) in (max(0, first)..<min(rules.count, max(0, first) + g.listHeight)).enumerated() {
+        // The list follows the cursor; the same indicator as a scrolled pane says where it stands.
+        let listRows = Scroll.textRows(total: rules.count, height: g.listHeight)
+        let first = max(0, min(view.cursor - listRows + 1, rules.count - listRows))
+        ScrollIndicator.draw(Scroll(top: first), total: rules.count, area: Layout.Area(x: area.x, y: g.listTop, width: area.width, height: g.listHeight),
+                             lang: lang, into: &screen)
+        for (row, i) in (first..<min(rules.count, first + listRows)).enumerated() {
             let r = rules[i]
             let y = g.listTop + row
             let selected = i == view.cursor

@@ -32,14 +32,14 @@ enum ItemsView {
         let items = s.answer.evidence.map { e in
             TextWrap.fit(head: "◆ ", body: TerminalSafety.visible(e.text, expandTabs: true), tail: " — " + e.strength.label(lang) + (e.date.map { " · \($0)" } ?? ""), width: area.width - 3)
         }
-        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press a to add some.", fr: "Aucune preuve pour l’instant : a pour en ajouter."), area: area, into: &screen)
+        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press a to add some.", fr: "Aucune preuve pour l’instant : a pour en ajouter."), area: area, lang: lang, into: &screen)
     }
 
     static func drawActions(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
         screen.put(lang.pick(en: "Actions — ", fr: "Actions — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
         let lines = s.answer.actions.map { actionLine($0, s, width: area.width - 3) }
-        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press a to add one.", fr: "Aucune action pour l’instant : a pour en ajouter."), area: area, into: &screen)
+        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press a to add one.", fr: "Aucune action pour l’instant : a pour en ajouter."), area: area, lang: lang, into: &screen)
     }
 
     /// An action as one line: status, title, owner, due date and the overdue flag. Within `width`
@@ -64,18 +64,22 @@ enum ItemsView {
         return RuleDetailView.Line(text: text, role: overdue ? .overdue : (a.status.isOpen ? .normal : .muted), indent: 2)
     }
 
-    static func drawList(_ items: [String], roles: [Role], cursor: Int, empty: String, area: Layout.Area, into screen: inout Screen) {
+    static func drawList(_ items: [String], roles: [Role], cursor: Int, empty: String, area: Layout.Area, lang: Language, into screen: inout Screen) {
         let top = area.y + 2
         let height = max(1, area.height - 2)
         if items.isEmpty {
             screen.put(empty, x: 2, y: top, role: .muted, maxWidth: area.width - 3)
             return
         }
-        let first = max(0, cursor - height + 1)
-        for (row, i) in (first..<min(items.count, first + height)).enumerated() {
+        // The list follows the cursor; the same indicator as a scrolled pane says where it stands.
+        let rows = Scroll.textRows(total: items.count, height: height)
+        let first = max(0, cursor - rows + 1)
+        for (row, i) in (first..<min(items.count, first + rows)).enumerated() {
             let selected = i == cursor
             if selected { screen.fill(x: 0, y: top + row, count: area.width, role: .selection) }
             screen.put(items[i], x: 2, y: top + row, role: selected ? .selection : roles[i], maxWidth: area.width - 3)
         }
+        ScrollIndicator.draw(Scroll(top: first), total: items.count, area: Layout.Area(x: area.x, y: top, width: area.width, height: height),
+                             lang: lang, into: &screen)
     }
 }
