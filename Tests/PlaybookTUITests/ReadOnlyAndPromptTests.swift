@@ -34,6 +34,18 @@ import Testing
         #expect(!frame(s).last!.contains("add"))
     }
 
+    @Test func readOnlyTargetAndExternalEditorAreRefusedAtOnce() {
+        var s = makeState(width: 80, height: 24)
+        s.setReadOnly("open elsewhere")
+        press(&s, [.char("t")])
+        #expect(s.mode == .checklist)
+        #expect(s.message?.text == "Read-only: nothing was changed (open elsewhere).")
+        press(&s, [.enter])
+        #expect(press(&s, [.ctrl("x")]).isEmpty)
+        #expect(s.message?.text == "Read-only: nothing was changed (open elsewhere).")
+        #expect(!frame(s).last!.contains("$EDITOR"))
+    }
+
     @Test func ctrlUClearsAPrompt() {
         var s = makeState()
         press(&s, [.char("X")])

@@ -37,7 +37,9 @@ extension AppState {
             if advanceAfterScore, !isReadOnly, let p = nextUnassessedPosition() { select(position: p) }
             return effect
         case .clearState: return edit { $0.state = nil }
-        case .beginTarget: mode = .target
+        case .beginTarget:
+            guard !isReadOnly else { return edit { _ in } }
+            mode = .target
         case .toggleAdvance:
             advanceAfterScore.toggle()
             message = advanceAfterScore

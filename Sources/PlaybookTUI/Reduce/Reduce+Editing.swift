@@ -31,6 +31,10 @@ extension AppState {
             mode = .checklist
             return .none
         case .externalEditor:
+            if let reason = readOnlyReason {
+                message = readOnlyRefusal(reason)
+                return .none
+            }
             return .runEditor(text: editor.text)
         case .showHelp:
             mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: Scroll()))

@@ -73,7 +73,7 @@ extension Action {
     /// True for what changes or saves the document: a read-only session does not offer it.
     public var changesDocument: Bool {
         switch self {
-        case .setScore, .beginNotApplicable, .markUnknown, .clearState, .beginTarget, .setTarget, .editNote, .openDetails,
+        case .setScore, .beginNotApplicable, .markUnknown, .clearState, .beginTarget, .setTarget, .editNote, .externalEditor, .openDetails,
              .addItem, .editItem, .deleteItem, .save, .saveAs:
             true
         default:
