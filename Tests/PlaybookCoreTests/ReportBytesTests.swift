@@ -45,8 +45,8 @@ import Testing
                 lines.append(String(decoding: line, as: UTF8.self))
             } }
             #expect(lines == TextWrap.lines(text, width: width))
-            #expect(TextReport.safe(text) == TerminalSafety.visible(text))
-            #expect(TextReport.safeBlock(text) == TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true))
+            #expect(TextReport.safe(text) == TerminalSafety.visible(text, expandTabs: true))
+            #expect(TextReport.safeBlock(text) == TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true, expandTabs: true))
         }
     }
 

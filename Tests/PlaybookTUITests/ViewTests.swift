@@ -13,7 +13,7 @@ import Testing
     @Test func checklistAt80x24ShowsListAboveTheRule() {
         #expect(frame(scored()) == [
             " Playbook │ Cloud Alliance · Acme · our side                    acme.json ●  EN",
-            " Assessed 2/15 · Score 66.7% Established · Coverage 6.7%",
+            " Answered 3/16 · Score 66.7% Established · Coverage 6.7%",
             " STRATEGY AND TARGETS                                                     66.7%",
             "  1  2  Work at a strategic level",
             "  2 N/A Set ambitious, quantified targets",
@@ -33,7 +33,7 @@ import Testing
             " award a label to the most deserving partners.",
             "",
             " Levels",
-            " 0 Absent — All partners are handled the same way, whatever the nature of   ↓ J",
+            "                                                        ↓ lines 1–8 of 27 · J/K",
             "",
             " 0–3 score n N/A u unknown t target Tab next Enter note s save ? help q quit",
         ])
@@ -62,7 +62,7 @@ import Testing
         var s = makeState(width: 60, height: 20, language: .fr)
         press(&s, [.char("1")])
         let lines = frame(s)
-        #expect(lines[1] == " Évaluées 1/16 · Score 33,3\u{202F}% Émergent · Couverture 6,3\u{202F}%")
+        #expect(lines[1] == " Réponses 1/16 · Score 33,3\u{202F}% Émergent · Couverture 6,3\u{202F}%")
         #expect(lines[3] == "  1  1  Travailler à un niveau stratégique")
         #expect(lines[11] == " 2. Fixer des objectifs ambitieux et chiffrés")
         #expect(lines.last == " 0–3 niveau n N/A u inconnu s enregistrer ? aide q quitter")
@@ -157,10 +157,10 @@ import Testing
         var (s, _) = try view()
         press(&s, [.down, .up])
         let lines = frame(s)
-        #expect(lines[2] == " Progress over time — Cloud Alliance")
-        #expect(lines[3] == " Overall 47.6% → 61.9% (+14.3 pts) · Filter: all rules")
-        #expect(lines[5].hasPrefix(" 1   Work at a strategic level"))
-        #expect(lines[5].hasSuffix("2       3       +1"))
+        #expect(lines[0].hasPrefix(" Playbook │ Progress over time — Cloud Alliance"))
+        #expect(lines[2] == " Overall 47.6% → 61.9% (+14.3 pts) · Filter: all rules")
+        #expect(lines[4].hasPrefix(" 1   Work at a strategic level"))
+        #expect(lines[4].hasSuffix("2       3       +1"))
         #expect(lines.contains { $0.contains("Before — score 2 · target 3") && $0.contains("│After — score 3 · target 2") })
         #expect(lines.contains { $0.contains("Target agreed at 1 M€ with the VP") && $0.contains("│Target agreed at 2 M€ with the VP") })
     }
@@ -169,9 +169,9 @@ import Testing
         var (s, _) = try view()
         press(&s, [.char("f"), .char("f")])
         let lines = frame(s)
-        #expect(lines[3].hasSuffix("Filter: regressions only"))
-        #expect(lines[5].hasPrefix(" 3   Not too low, not too high"))
-        #expect(lines[6] == "")
+        #expect(lines[2].hasSuffix("Filter: regressions only"))
+        #expect(lines[4].hasPrefix(" 3   Not too low, not too high"))
+        #expect(lines[5] == "")
     }
 
     @Test func escapeReturnsToTheChecklistOrQuits() throws {

@@ -31,7 +31,7 @@ def test_assess_all_sixteen_rules_save_quit_and_reopen(pane, tmp_path):
             p.keys("Enter")
         else:
             p.keys(key)
-    p.wait_for("Assessed 15/15")
+    p.wait_for("Answered 16/16")
     # A note with accents and a multi-line paste on rule 1.
     p.keys("Home", "Enter")
     p.wait_for("Note — 1.")
@@ -40,7 +40,7 @@ def test_assess_all_sixteen_rules_save_quit_and_reopen(pane, tmp_path):
     p.tmux("paste-buffer", "-b", "paste", "-t", "0")
     time.sleep(0.2)
     p.keys("Escape")
-    p.wait_for("Assessed 15/15")
+    p.wait_for("Answered 16/16")
     # An action on rule 1.
     p.keys("a")
     p.wait_for("Actions — 1.")
@@ -85,7 +85,7 @@ def test_assess_all_sixteen_rules_save_quit_and_reopen(pane, tmp_path):
     # Reopen: everything is as it was left.
     q = pane(100, 30)
     q.start(playbook_cmd("assess", "acme.json", "--lang", "en"))
-    screen = q.wait_for("Assessed 15/15")
+    screen = q.wait_for("Answered 16/16")
     assert "acme.json ●" not in screen
     assert "  1  2  Work at a strategic level" in screen
     q.keys("Enter")

@@ -98,7 +98,7 @@ def test_ctrl_z_then_fg_resumes_with_a_redraw(pane, tmp_path):
     p.keys("Enter")
     p.wait_for("STRATEGY AND TARGETS")
     p.keys("2")
-    p.wait_for("Assessed 1/16")
+    p.wait_for("Answered 1/16")
     p.keys("q")
     p.wait_for("Unsaved changes")
     p.keys("d")
@@ -121,7 +121,7 @@ def test_sigstop_then_sigcont_redraws_and_keys_work(pane, tmp_path):
     os.kill(pid, signal.SIGCONT)
     p.wait_for("STRATEGY AND TARGETS")
     p.keys("3")
-    p.wait_for("Assessed 1/16")
+    p.wait_for("Answered 1/16")
     p.keys("q")
     p.keys("d")
     assert p.wait_done() == 0
@@ -136,7 +136,7 @@ def test_every_size_survives(pane, tmp_path):
     for w, h in [(1, 1), (10, 3), (39, 11), (40, 12), (300, 100), (1, 100), (300, 1), (80, 24)]:
         p.resize(w, h)
         p.keys("j")
-    p.wait_for("Assessed 0/16")
+    p.wait_for("Answered 0/16")
     p.wait_for("6. No partnership without respect")
     pid_of(tmp_path)
     p.resize(20, 8)
@@ -224,9 +224,9 @@ def test_autosave_after_idle_then_kill_9_offers_recovery(pane, tmp_path):
     q.start(playbook_cmd("assess", "a.json", "--lang", "en"))
     s = q.wait_for("Unsaved changes from an earlier session were found")
     assert "older than this copy" in s
-    assert "Assessed 0/16" in s
+    assert "Answered 0/16" in s
     q.keys("r")
-    s = q.wait_for("Assessed 1/16")
+    s = q.wait_for("Answered 1/16")
     assert "a.json ●" in s
     q.keys("s")
     q.wait_for("Saved a.json.")

@@ -20,7 +20,7 @@ public enum SummaryText {
         let a = assessment
         var out = headerLines(a, catalog: catalog, lang: lang, width: width)
         out.append("")
-        out += headlineLines(summary, catalog: catalog, lang: lang, width: width)
+        out += headlineLines(summary, catalog: catalog, lang: lang, width: width, answered: true)
         out.append("")
         out.append(lang.pick(en: "THEMES", fr: "THÈMES"))
         out += themeLines(summary, catalog: catalog, lang: lang, width: width)
@@ -72,10 +72,12 @@ public enum SummaryText {
         return out
     }
 
-    /// The overall score, coverage and percent-to-target as labelled rows wrapped to `width`.
-    public static func headlineLines(_ summary: ScoreSummary, catalog: Catalog, lang: Language, width: Int) -> [String] {
+    /// The overall score, coverage and percent-to-target as labelled rows wrapped to `width`; with
+    /// `answered`, also how many rules have an answer (the checklist header's figure).
+    public static func headlineLines(_ summary: ScoreSummary, catalog: Catalog, lang: Language, width: Int, answered: Bool = false) -> [String] {
         var out: [String] = []
-        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")), DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible"))) + 2
+        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")),
+                             DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible")), answered ? DisplayWidth.of(lang.pick(en: "Answered", fr: "Réponses")) : 0) + 2
         func row(_ label: String, _ value: String) {
             let lines = TextWrap.lines(value, width: width - labelWidth)
             out.append(TextWrap.pad(label, width: labelWidth) + lines[0])
@@ -83,6 +85,7 @@ public enum SummaryText {
         }
         row(lang.pick(en: "Overall", fr: "Score global"), overallText(summary.overall, band: summary.band, catalog: catalog, lang: lang))
         row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
+        if answered { row(lang.pick(en: "Answered", fr: "Réponses"), answeredText(summary, lang: lang)) }
         if let toTarget = summary.toTarget {
             row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + "(" + lang.count(summary.targetCount, en: "rule", "rules", fr: "règle", "règles")
                 + lang.pick(en: " with a target and a score)", fr: " avec cible et score)"))
@@ -125,6 +128,14 @@ public enum SummaryText {
         return overall.percent(lang) + " — " + escape(catalog.levelLabel(band, lang)) + lang.pick(en: " (level \(band))", fr: " (niveau \(band))")
     }
 
+    /// `15 of 16 rules (scored, not applicable or unknown)`: the rules with an answer, out of all.
+    public static func answeredText(_ s: ScoreSummary, lang: Language) -> String {
+        let answered = s.scoredCount + s.notApplicableCount + s.unknownCount
+        let total = answered + s.unansweredCount
+        return lang.pick(en: "\(answered) of \(total) \(total == 1 ? "rule" : "rules") (scored, not applicable or unknown)",
+                         fr: "\(answered) sur \(total) \(total <= 1 ? "règle" : "règles") (notées, non applicables ou inconnues)")
+    }
+
     public static func coverageText(_ s: ScoreSummary, lang: Language) -> String {
         var text = s.applicableCount == 1
             ? lang.pick(en: "\(s.scoredCount) of 1 applicable rule scored", fr: "\(s.scoredCount) règle notée sur 1 applicable")
@@ -149,7 +160,7 @@ public enum SummaryText {
         return result
     }
 
-    static func safe(_ text: String) -> String { TerminalSafety.visible(text) }
+    static func safe(_ text: String) -> String { TerminalSafety.visible(text, expandTabs: true) }
 }
 
 /// Horizontal bars drawn with block characters, eighths included.

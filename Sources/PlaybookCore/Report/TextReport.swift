@@ -158,14 +158,14 @@ enum TextReport {
         out.hanging(prefix, parts.joined(separator: " — "), indent: indent, role: overdue ? .alert : nil)
     }
 
-    /// `TerminalSafety.visible(text)`; simple text, most of it, is its own visible form and is not scanned again.
+    /// `TerminalSafety.visible(text)`, tabs as spaces to the next tab stop; simple text, most of it, is its own visible form and is not scanned again.
     static func safe(_ text: String) -> String {
-        ReportTextLayout.isSimple(text, allowingLineFeeds: false) ? text : TerminalSafety.visible(text)
+        ReportTextLayout.isSimple(text, allowingLineFeeds: false) ? text : TerminalSafety.visible(text, expandTabs: true)
     }
 
-    /// Multi-line user text: its own line breaks kept (CRLF read as one), every other control made visible.
+    /// Multi-line user text: its own line breaks kept (CRLF read as one), tabs as spaces to the next tab stop, every other control made visible.
     static func safeBlock(_ text: String) -> String {
-        ReportTextLayout.isSimple(text, allowingLineFeeds: true) ? text : TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true)
+        ReportTextLayout.isSimple(text, allowingLineFeeds: true) ? text : TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true, expandTabs: true)
     }
 }
 

@@ -14,17 +14,33 @@ public enum TerminalSafety {
         }
     }
 
-    /// `text` with every unsafe scalar replaced by a visible escape; newlines kept when asked.
-    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+    /// Tab stops are this many columns apart, on screen and in the text report.
+    public static let tabStop = 8
+
+    /// `text` with every unsafe scalar replaced by a visible escape; newlines kept when asked, and
+    /// tabs, when asked, turned into spaces to the next tab stop (counted from the start of the line).
+    /// The spaces are no-break spaces (U+00A0): wrapping folds a run of plain spaces into one, and
+    /// would take a tab's width away.
+    public static func visible(_ text: String, keepNewlines: Bool = false, expandTabs: Bool = false) -> String {
         guard hasUnsafe(text) else { return text }
         var out = String.UnicodeScalarView()
+        // The column within the line, only needed for tabs; an escape counts as the characters it shows.
+        var column = 0
         for scalar in text.unicodeScalars {
             if keepNewlines, scalar == "\n" {
                 out.append(scalar)
+                column = 0
+            } else if expandTabs, scalar == "\t" {
+                let spaces = tabStop - column % tabStop
+                out.append(contentsOf: String(repeating: "\u{A0}", count: spaces).unicodeScalars)
+                column += spaces
             } else if isUnsafe(scalar) {
-                out.append(contentsOf: escape(scalar).unicodeScalars)
+                let escaped = escape(scalar)
+                out.append(contentsOf: escaped.unicodeScalars)
+                column += escaped.unicodeScalars.count
             } else {
                 out.append(scalar)
+                if expandTabs { column += DisplayWidth.of(scalar) }
             }
         }
         return String(out)

@@ -186,6 +186,14 @@ public enum TextWrap {
         return h + "…"
     }
 
+    /// `head + body + tail` in at most `width` columns: the body is clipped (with an ellipsis) so that
+    /// the head and the tail stay whole; when they alone are too wide, the body is left out.
+    public static func fit(head: String, body: String, tail: String, width: Int) -> String {
+        let room = width - DisplayWidth.of(head) - DisplayWidth.of(tail)
+        if DisplayWidth.of(body) <= room { return head + body + tail }
+        return head + (room > 1 ? clip(body, width: room) : "") + tail
+    }
+
     /// `text` padded with spaces to exactly `width` columns (clipped first if longer).
     public static func pad(_ text: String, width: Int) -> String {
         let clipped = clip(text, width: width)

@@ -89,6 +89,15 @@ public struct TextEditor: Equatable, Sendable {
         characters.removeSubrange(cursor..<end)
     }
 
+    /// Deletes from the start of the cursor's line (after the last newline before it) to the cursor.
+    public mutating func deleteToLineStart() {
+        var start = cursor
+        while start > 0, characters[start - 1] != "\n" { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        cursor = start
+        goalColumn = nil
+    }
+
     /// To the start of the current visual line.
     public mutating func lineStart(width: Int) {
         let lines = layout(width: width)
@@ -130,7 +139,7 @@ public struct TextEditor: Equatable, Sendable {
         var i = line.start
         let end = target + 1 < lines.count && lines[target + 1].start == line.end && line.end > line.start ? line.end - 1 : line.end
         while i < end {
-            let w = TextEditor.width(characters[i])
+            let w = TextEditor.width(characters[i], at: column)
             if column + w > goal { break }
             column += w
             i += 1
@@ -143,6 +152,12 @@ public struct TextEditor: Equatable, Sendable {
     /// measures every character of the note on each key.
     static func width(_ ch: Character) -> Int {
         ch.utf8.count == 1 ? 1 : DisplayWidth.of(ch)
+    }
+
+    /// Columns `ch` takes when it starts at `column` of its visual line: a tab runs to the next
+    /// multiple of 8, as `Screen.put` draws it; anything else takes at least one.
+    static func width(_ ch: Character, at column: Int) -> Int {
+        ch == "\t" ? TerminalSafety.tabStop - column % TerminalSafety.tabStop : max(1, width(ch))
     }
 
     /// A visual line: characters `start..<end` (a trailing newline is not included).
@@ -170,14 +185,14 @@ public struct TextEditor: Equatable, Sendable {
                 i += 1
                 continue
             }
-            let w = max(1, TextEditor.width(ch))
+            let w = TextEditor.width(ch, at: column)
             if column + w > width, i > start {
                 let breakAt = lastBreak ?? i
                 lines.append(VisualLine(start: start, end: breakAt))
                 start = breakAt
                 column = 0
                 lastBreak = nil
-                for k in start..<i { column += max(1, TextEditor.width(characters[k])) }
+                for k in start..<i { column += TextEditor.width(characters[k], at: column) }
                 continue
             }
             column += w
@@ -195,7 +210,7 @@ public struct TextEditor: Equatable, Sendable {
             let nextStartsHere = !isLast && lines[row + 1].start == cursor && lines[row + 1].start == line.end
             if cursor >= line.start, cursor <= line.end, !nextStartsHere || isLast {
                 var column = 0
-                for k in line.start..<cursor { column += max(1, TextEditor.width(characters[k])) }
+                for k in line.start..<cursor { column += TextEditor.width(characters[k], at: column) }
                 return (row, column)
             }
         }

@@ -39,6 +39,12 @@ public struct Binding: Sendable {
         return action == .showHelp || action == .quit || action == .save || action == .back
     }
 
+    /// True when the binding changes or saves the document (hidden from the footer of a read-only session).
+    public var changesDocument: Bool {
+        guard let key = keys.first, let action = action(key) else { return false }
+        return action.changesDocument
+    }
+
     /// `0–3` or `j/↓`.
     public func label(_ lang: Language) -> String { keyLabel ?? keys.map { $0.label(lang) }.joined(separator: "/") }
 }
@@ -91,7 +97,29 @@ public enum Keymap {
         Binding([.backspace], en: "delete before the cursor", fr: "effacer avant le curseur", .backspace),
         Binding([.delete, .ctrl("d")], en: "delete under the cursor", fr: "effacer sous le curseur", .deleteForward),
         Binding([.ctrl("w")], en: "delete the previous word", fr: "effacer le mot précédent", .deleteWordBackward),
+        Binding([.ctrl("u")], en: "delete to the start of the line (clears a prompt)", fr: "effacer jusqu’au début de la ligne (vide une invite)", .deleteToLineStart),
     ]
+
+    /// Scrolling a pane of text: the summary and help (`Scroll`).
+    static let scrolling: [Binding] = [
+        Binding([.down, .char("j")], en: "scroll down", fr: "défiler vers le bas", .listDown),
+        Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
+        Binding([.pageDown, .char(" ")], en: "page down", fr: "page suivante", .pageDown),
+        Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
+        Binding([.home, .char("g")], en: "to the top", fr: "au début", .first),
+        Binding([.end, .char("G")], en: "to the end", fr: "à la fin", .last),
+    ]
+
+    /// The first keys bound to `actions` on a screen, for a hint drawn by a view (`J/K`); nil when one is unbound.
+    static func keysLabel(_ actions: [Action], in kind: ModeKind, _ lang: Language) -> String? {
+        var labels: [String] = []
+        for wanted in actions {
+            guard let binding = screenBindings(kind).first(where: { b in b.keys.first.flatMap(b.action) == wanted }),
+                  let key = binding.keys.first else { return nil }
+            labels.append(key.label(lang))
+        }
+        return labels.joined(separator: "/")
+    }
 
     /// Bindings every screen has, listed last in its help.
     static let everywhere: [Binding] = [
@@ -158,6 +186,7 @@ public enum Keymap {
         Binding([.up], en: "line up", fr: "ligne précédente", .cursorUp),
         Binding([.down], en: "line down", fr: "ligne suivante", .cursorDown),
         Binding([.ctrl("x")], en: "edit in $EDITOR", fr: "éditer avec $EDITOR", footer: true, .externalEditor),
+        Binding([.tab], en: "insert a tab (shown as spaces to the next multiple of 8 columns)", fr: "insérer une tabulation (affichée en espaces jusqu’au prochain multiple de 8 colonnes)", .insert("\t")),
         Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
@@ -213,9 +242,7 @@ public enum Keymap {
         ]
     }
 
-    static let summary: [Binding] = [
-        Binding([.down, .char("j")], en: "scroll down", fr: "défiler vers le bas", .listDown),
-        Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
+    static let summary: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
@@ -226,15 +253,15 @@ public enum Keymap {
         Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .listUp),
         Binding([.pageDown], en: "page down", fr: "page suivante", .pageDown),
         Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
+        Binding([.char("J")], en: "scroll the notes down", fr: "faire défiler les notes vers le bas", .detailDown),
+        Binding([.char("K")], en: "scroll the notes up", fr: "faire défiler les notes vers le haut", .detailUp),
         Binding([.char("f")], en: "filter: all, changed, regressions (or gaps of 2+)", fr: "filtre : toutes, modifiées, reculs (ou écarts de 2+)", footer: true, hint: ("filter", "filtre"), .cycleFilter),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
         Binding([.escape, .char("q")], en: "close the comparison", fr: "fermer la comparaison", footer: true, hint: ("close", "fermer"), .back),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
-    static let help: [Binding] = [
-        Binding([.down, .char("j")], en: "scroll down", fr: "défiler vers le bas", .listDown),
-        Binding([.up, .char("k")], en: "scroll up", fr: "défiler vers le haut", .listUp),
+    static let help: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back),
     ]
 }

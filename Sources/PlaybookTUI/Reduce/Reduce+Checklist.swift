@@ -19,8 +19,9 @@ extension AppState {
             } else {
                 message = say("Every rule has been assessed.", "Toutes les règles sont évaluées.", .success)
             }
-        case .detailDown: detailScroll += 3
-        case .detailUp: detailScroll = max(0, detailScroll - 3)
+        case .detailDown, .detailUp:
+            let detail = layout.detail
+            _ = detailScroll.apply(action, total: RuleDetailView.layOut(self, width: max(1, detail.width - 2)).height, height: detail.height)
         case .click(let x, let y): return click(x: x, y: y)
         case .setScore(let n):
             let effect = edit { $0.state = .scored(n) }
@@ -36,7 +37,9 @@ extension AppState {
             if advanceAfterScore, !isReadOnly, let p = nextUnassessedPosition() { select(position: p) }
             return effect
         case .clearState: return edit { $0.state = nil }
-        case .beginTarget: mode = .target
+        case .beginTarget:
+            guard !isReadOnly else { return edit { _ in } }
+            mode = .target
         case .toggleAdvance:
             advanceAfterScore.toggle()
             message = advanceAfterScore
@@ -51,13 +54,13 @@ extension AppState {
         case .openEvidence: mode = .evidence(cursor: 0)
         case .openActions: mode = .actions(cursor: 0)
         case .openDetails: mode = .form(detailsForm())
-        case .openSummary: mode = .summary(scroll: 0)
+        case .openSummary: mode = .summary(Scroll())
         case .beginExport:
             let base = filePath.map { Path.join(Path.directory($0), Path.base($0).replacingSuffix(".json", with: "")) } ?? Path.join(".", suggestedFileName().replacingSuffix(".json", with: ""))
             mode = .prompt(Prompt(purpose: .export, editor: TextEditor(base + ".html", singleLine: true, maxLength: 4_096), error: nil))
         case .beginCompare:
             mode = .prompt(Prompt(purpose: .compareWith, editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096), error: nil))
-        case .showHelp: mode = .help(HelpTopic(kind: .checklist, returnTo: .checklist, scroll: 0))
+        case .showHelp: mode = .help(HelpTopic(kind: .checklist, returnTo: .checklist, scroll: Scroll()))
         case .save: return save()
         case .saveAs: return beginSaveAs()
         case .quit:
@@ -188,13 +191,17 @@ extension AppState {
         case .listUp, .wheel(...0): view.cursor = max(0, view.cursor - 1)
         case .pageDown: view.cursor = min(max(0, count - 1), view.cursor + page)
         case .pageUp: view.cursor = max(0, view.cursor - page)
+        case .detailDown, .detailUp:
+            if let notes = CompareViewDraw.notesExtent(self, view: view, area: layout.body) {
+                _ = view.notes.apply(action, total: notes.total, height: notes.height)
+            }
         case .cycleFilter:
             let all = CompareView.Filter.allCases
             view.filter = all[(all.firstIndex(of: view.filter)! + 1) % all.count]
             view.cursor = 0
         case .toggleLanguage: language = language == .fr ? .en : .fr
         case .showHelp:
-            mode = .help(HelpTopic(kind: .compare, returnTo: mode, scroll: 0))
+            mode = .help(HelpTopic(kind: .compare, returnTo: mode, scroll: Scroll()))
             return .none
         case .back:
             if view.fromChecklist {
@@ -204,18 +211,21 @@ extension AppState {
             return .quit
         default: break
         }
+        // Another rule's notes start at their top.
+        if case .compare(let before) = mode, before.cursor != view.cursor || before.filter != view.filter { view.notes = Scroll() }
         mode = .compare(view)
         return .none
     }
 
-    mutating func reduceSummary(_ action: Action, _ scroll: Int) -> Effect {
+    mutating func reduceSummary(_ action: Action, _ scroll: Scroll) -> Effect {
+        var scroll = scroll
         switch action {
-        case .listDown, .wheel(1...): mode = .summary(scroll: scroll + 1)
-        case .listUp, .wheel(...0): mode = .summary(scroll: max(0, scroll - 1))
         case .back: mode = .checklist
         case .toggleLanguage: language = language == .fr ? .en : .fr
-        case .showHelp: mode = .help(HelpTopic(kind: .summary, returnTo: mode, scroll: 0))
-        default: break
+        case .showHelp: mode = .help(HelpTopic(kind: .summary, returnTo: mode, scroll: Scroll()))
+        default:
+            let body = layout.body
+            if scroll.apply(action, total: SummaryView.lines(self, width: body.width - 2).count, height: body.height) { mode = .summary(scroll) }
         }
         return .none
     }
@@ -223,12 +233,11 @@ extension AppState {
     mutating func reduceHelp(_ action: Action, _ topic: HelpTopic) -> Effect {
         var topic = topic
         switch action {
-        case .listDown, .wheel(1...): topic.scroll += 1
-        case .listUp, .wheel(...0): topic.scroll = max(0, topic.scroll - 1)
         case .back:
             mode = topic.returnTo
             return .none
-        default: break
+        default:
+            _ = topic.scroll.apply(action, total: HelpView.lines(self, kind: topic.kind).count, height: HelpView.listArea(layout.body).height)
         }
         mode = .help(topic)
         return .none

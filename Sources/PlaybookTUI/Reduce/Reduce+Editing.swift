@@ -9,6 +9,7 @@ extension AppState {
         case .backspace: editor.backspace()
         case .deleteForward: editor.deleteForward()
         case .deleteWordBackward: editor.deleteWordBackward()
+        case .deleteToLineStart: editor.deleteToLineStart()
         case .cursorLeft: editor.left()
         case .cursorRight: editor.right()
         case .wordLeft: editor.wordLeft()
@@ -30,9 +31,13 @@ extension AppState {
             mode = .checklist
             return .none
         case .externalEditor:
+            if let reason = readOnlyReason {
+                message = readOnlyRefusal(reason)
+                return .none
+            }
             return .runEditor(text: editor.text)
         case .showHelp:
-            mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: 0))
+            mode = .help(HelpTopic(kind: .note, returnTo: mode, scroll: Scroll()))
             return .none
         case .click, .wheel:
             return .none

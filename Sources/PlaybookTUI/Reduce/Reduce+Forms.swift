@@ -24,7 +24,7 @@ extension AppState {
         return Form(purpose: .evidence(index: index), fields: [
             .init(label: LocalizedText(fr: "Preuve", en: "Evidence"), kind: .text(required: true, maxLength: 10_000), value: item?.text ?? ""),
             .init(label: LocalizedText(fr: "Force", en: "Strength"), kind: .choice(AppState.strengthChoices, labels: Evidence.Strength.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.strength.rawValue ?? Evidence.Strength.asserted.rawValue),
-            .init(label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false), value: item?.date?.description ?? today.description),
+            .init(label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false), value: item?.date?.description ?? document.assessedOn.description),
         ])
     }
 
@@ -46,7 +46,7 @@ extension AppState {
             mode = returnMode(for: form.purpose)
             return .none
         case .showHelp:
-            mode = .help(HelpTopic(kind: .form, returnTo: mode, scroll: 0))
+            mode = .help(HelpTopic(kind: .form, returnTo: mode, scroll: Scroll()))
             return .none
         case .nextField where form.focus == form.fields.count - 1:
             return submit(form)
@@ -90,7 +90,7 @@ extension AppState {
         switch form.purpose {
         case .details:
             if let reason = readOnlyReason {
-                message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
+                message = readOnlyRefusal(reason)
                 mode = .checklist
                 return .none
             }
@@ -207,7 +207,7 @@ extension AppState {
             message = nil
             return .none
         case .showHelp:
-            mode = .help(HelpTopic(kind: evidence ? .evidence : .actions, returnTo: wrap(cursor), scroll: 0))
+            mode = .help(HelpTopic(kind: evidence ? .evidence : .actions, returnTo: wrap(cursor), scroll: Scroll()))
             return .none
         default: break
         }

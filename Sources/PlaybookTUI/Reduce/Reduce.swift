@@ -121,7 +121,7 @@ extension AppState {
     /// Changes the selected rule's answer, marks the document unsaved, and asks for a recovery copy when due (D5).
     mutating func edit(typed: Int = 1, _ change: (inout Answer) -> Void) -> Effect {
         if let reason = readOnlyReason {
-            message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
+            message = readOnlyRefusal(reason)
             return .none
         }
         var answer = document.answer(rule.id)
@@ -130,6 +130,11 @@ extension AppState {
         document.answers[rule.id] = answer.isEmpty ? nil : answer
         // The figures come from states and targets only: a note typed key by key leaves them as they are.
         return documentChanged(typed: typed, figuresChanged: answer.state != state || answer.target != target)
+    }
+
+    /// What a refused change says in a read-only session: that nothing changed, and why.
+    func readOnlyRefusal(_ reason: String) -> StatusMessage {
+        StatusMessage(text: language.pick(en: "Read-only: nothing was changed (\(reason)).", fr: "Lecture seule : rien n’a été modifié (\(reason))."), kind: .warning)
     }
 
     mutating func documentChanged(typed: Int, figuresChanged: Bool = true) -> Effect {
@@ -167,7 +172,7 @@ extension AppState {
     mutating func select(position: Int) {
         guard !ruleOrder.isEmpty else { return }
         let p = max(0, min(ruleOrder.count - 1, position))
-        if ruleOrder[p] != selected { detailScroll = 0 }
+        if ruleOrder[p] != selected { detailScroll = Scroll() }
         selected = ruleOrder[p]
     }
 

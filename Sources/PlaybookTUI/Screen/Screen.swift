@@ -47,6 +47,11 @@ public struct Cell: Equatable, Sendable {
 
     public static let blank = Cell(ascii: 0x20, .normal)
 
+    /// `…`, which marks text cut to fit.
+    init(ellipsisIn role: Role) {
+        self.init(packed: 0xA680E2, count: 3, role)
+    }
+
     /// Bytes of the grapheme; 0 for the right half of a wide character.
     @inlinable public var byteCount: Int { Int(high >> 56) }
 
@@ -111,7 +116,8 @@ public struct Screen: Equatable, Sendable {
         cells[y * width + x]
     }
 
-    /// Draws `text` from column `x` of row `y`, within `maxWidth` columns (to the right edge by default).
+    /// Draws `text` from column `x` of row `y`, within `maxWidth` columns (to the right edge by default);
+    /// text cut at the right ends with `…`, and a tab runs to the next tab stop (from `x`).
     /// Returns the number of columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: Role = .normal, maxWidth: Int? = nil) -> Int {
@@ -119,16 +125,33 @@ public struct Screen: Equatable, Sendable {
         let limit = min(width, x + max(0, maxWidth ?? width))
         if let used = putSimple(text, x: x, y: y, role: role, limit: limit) { return used }
         var column = x
-        let safe = TerminalSafety.visible(text)
+        // Where the last character drawn starts, and its width: a cut puts the ellipsis over it.
+        var last: (column: Int, width: Int)?
+        var cut = false
+        let safe = TerminalSafety.visible(text, expandTabs: true)
         for ch in safe {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
-            if column + w > limit { break }
+            if column + w > limit {
+                cut = true
+                break
+            }
             if column >= 0 {
                 cells[y * width + column] = Cell(utf8: ch.utf8, role)
                 if w == 2 { cells[y * width + column + 1] = Cell(utf8: [], role) }
+                last = (column, w)
             }
             column += w
+        }
+        if cut {
+            if column < limit, column >= 0 {
+                // A wide character did not fit: the ellipsis takes the column it left.
+                cells[y * width + column] = Cell(ellipsisIn: role)
+                column += 1
+            } else if let last {
+                cells[y * width + last.column] = Cell(ellipsisIn: role)
+                if last.width == 2 { cells[y * width + last.column + 1] = Cell(ascii: 0x20, role) }
+            }
         }
         return max(0, column - x)
     }
@@ -169,6 +192,8 @@ public struct Screen: Equatable, Sendable {
                 i += count
                 column += 1
             }
+            // Cut: the last column drawn shows the ellipsis.
+            if i < n, column > x, column > 0 { cells[y * width + column - 1] = Cell(ellipsisIn: role) }
             return max(0, column - x)
         }
         return drawn ?? nil

@@ -36,6 +36,8 @@ public enum Action: Equatable, Sendable {
     case insert(String)
     case newline
     case backspace, deleteForward, deleteWordBackward
+    /// Deletes from the start of the cursor's line to the cursor (Ctrl-U, as in shells): clears a prompt.
+    case deleteToLineStart
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd, cursorUp, cursorDown
     case submit
     case externalEditor
@@ -65,6 +67,19 @@ public enum Action: Equatable, Sendable {
     case exportFailed(String)
     case compareLoaded(CompareView)
     case compareFailed(String)
+}
+
+extension Action {
+    /// True for what changes or saves the document: a read-only session does not offer it.
+    public var changesDocument: Bool {
+        switch self {
+        case .setScore, .beginNotApplicable, .markUnknown, .clearState, .beginTarget, .setTarget, .editNote, .externalEditor, .openDetails,
+             .addItem, .editItem, .deleteItem, .save, .saveAs:
+            true
+        default:
+            false
+        }
+    }
 }
 
 /// Work for the runner: IO that `reduce` describes but never performs (STYLE.md §5).

@@ -15,7 +15,8 @@ public struct AppState: Sendable {
     /// Index of the selected rule in catalogue order.
     public internal(set) var selected: Int
     public internal(set) var listScroll: Int
-    public internal(set) var detailScroll: Int
+    /// How far the selected rule's text is scrolled.
+    public internal(set) var detailScroll: Scroll
     public internal(set) var mode: Mode
     public internal(set) var showOriginal: Bool
     public internal(set) var advanceAfterScore: Bool
@@ -71,7 +72,7 @@ public struct AppState: Sendable {
         dirty = false
         selected = 0
         listScroll = 0
-        detailScroll = 0
+        detailScroll = Scroll()
         mode = .checklist
         showOriginal = false
         advanceAfterScore = true

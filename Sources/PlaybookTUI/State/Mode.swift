@@ -13,7 +13,7 @@ public enum Mode: Equatable, Sendable {
     case evidence(cursor: Int)
     case actions(cursor: Int)
     case form(Form)
-    case summary(scroll: Int)
+    case summary(Scroll)
     case compare(CompareView)
 
     /// The keymap table that applies.
@@ -45,7 +45,7 @@ public enum ModeKind: CaseIterable, Sendable {
 public struct HelpTopic: Equatable, Sendable {
     public var kind: ModeKind
     public var returnTo: Mode
-    public var scroll: Int
+    public var scroll: Scroll
 }
 
 /// A one-line question with a text answer.
@@ -95,12 +95,15 @@ public struct CompareView: Sendable {
     public var cursor: Int
     /// True when the checklist is behind this view (Esc returns to it); false for `compare --interactive`.
     public var fromChecklist: Bool
+    /// How far the selected rule's two notes are scrolled (together, so their lines stay side by side).
+    public var notes: Scroll
 
     public init(comparison: Comparison, fromChecklist: Bool) {
         self.comparison = comparison
         filter = .all
         cursor = 0
         self.fromChecklist = fromChecklist
+        notes = Scroll()
     }
 
     /// The rules the filter shows, in catalogue order.
@@ -115,7 +118,7 @@ public struct CompareView: Sendable {
 
 extension CompareView: Equatable {
     public static func == (a: CompareView, b: CompareView) -> Bool {
-        a.filter == b.filter && a.cursor == b.cursor && a.fromChecklist == b.fromChecklist
+        a.filter == b.filter && a.cursor == b.cursor && a.fromChecklist == b.fromChecklist && a.notes == b.notes
             && a.comparison.before.path == b.comparison.before.path && a.comparison.after.path == b.comparison.after.path
     }
 }

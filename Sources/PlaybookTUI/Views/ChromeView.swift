@@ -1,8 +1,13 @@
 import PlaybookCore
 
-/// The two header rows: programme and file, then progress and live score.
+/// The two header rows: programme and file, then progress and live score; for a comparison, its
+/// title, then both files with their scores.
 enum HeaderView {
     static func draw(_ s: AppState, into screen: inout Screen, cache: inout RenderCache) {
+        if let comparison = comparison(s.mode) {
+            draw(s, comparison, into: &screen)
+            return
+        }
         let key = HeaderKey(s)
         if cache.header?.key != key {
             var rows = Screen(width: s.width, height: 2)
@@ -33,7 +38,9 @@ enum HeaderView {
         screen.put(right, x: max(0, s.width - rightWidth - 1), y: 0, role: .header, maxWidth: rightWidth)
 
         let sum = s.summary
-        var status = lang.pick(en: "Assessed \(sum.scoredCount + sum.unknownCount)/\(sum.applicableCount)", fr: "Évaluées \(sum.scoredCount + sum.unknownCount)/\(sum.applicableCount)")
+        // Rules with an answer (a score, N/A or unknown) out of all: coverage says how many are scored.
+        let (answered, total) = answeredCount(sum)
+        var status = lang.pick(en: "Answered \(answered)/\(total)", fr: "Réponses \(answered)/\(total)")
         status += " · " + lang.pick(en: "Score ", fr: "Score ")
         if let overall = sum.overall, let band = sum.band {
             status += overall.percent(lang) + " " + s.catalog.levelLabel(band, lang)
@@ -43,6 +50,39 @@ enum HeaderView {
         status += " · " + lang.pick(en: "Coverage ", fr: "Couverture ") + (sum.coverage?.percent(lang) ?? "—")
         if let toTarget = sum.toTarget { status += " · " + lang.pick(en: "To target ", fr: "Vers la cible ") + toTarget.percent(lang) }
         screen.put(status, x: 1, y: 1, role: .title, maxWidth: s.width - 2)
+    }
+
+    /// Rules with a score, N/A or unknown, and all the rules.
+    static func answeredCount(_ sum: ScoreSummary) -> (answered: Int, total: Int) {
+        let answered = sum.scoredCount + sum.notApplicableCount + sum.unknownCount
+        return (answered, answered + sum.unansweredCount)
+    }
+
+    /// The comparison on screen (or behind its help), if any.
+    static func comparison(_ mode: Mode) -> Comparison? {
+        switch mode {
+        case .compare(let view): return view.comparison
+        case .help(let topic): return comparison(topic.returnTo)
+        default: return nil
+        }
+    }
+
+    /// A comparison's header: its title, then each side's file and overall score (the names are cut first).
+    static func draw(_ s: AppState, _ c: Comparison, into screen: inout Screen) {
+        let lang = s.language
+        let w = CompareWords(lang: lang, kind: c.kind)
+        screen.fill(x: 0, y: 0, count: s.width, role: .header)
+        let right = lang.rawValue.uppercased()
+        let titleWidth = max(0, s.width - DisplayWidth.of(right) - 4)
+        screen.put("Playbook │ " + TerminalSafety.visible(w.title(c)), x: 1, y: 0, role: .header, maxWidth: titleWidth)
+        screen.put(right, x: s.width - DisplayWidth.of(right) - 1, y: 0, role: .header)
+        let sides = [(w.beforeLabel, c.before), (w.afterLabel, c.after)]
+        let fixed = sides.map { DisplayWidth.of($0.0 + "  " + w.percent($0.1.summary.overall)) }.reduce(3, +)
+        let room = max(2, (s.width - 2 - fixed) / 2)
+        let parts = sides.map { label, side in
+            label + " " + TextWrap.clip(TerminalSafety.visible(Path.base(side.path)), width: room) + " " + w.percent(side.summary.overall)
+        }
+        screen.put(parts.joined(separator: " · "), x: 1, y: 1, role: .title, maxWidth: s.width - 2)
     }
 }
 
@@ -58,7 +98,7 @@ enum FooterView {
             }
             screen.put(message.text, x: 1, y: layout.messageRow, role: role, maxWidth: s.width - 2)
         }
-        let key = FooterKey(kind: s.mode.kind, language: s.language, width: s.width)
+        let key = FooterKey(kind: s.mode.kind, language: s.language, width: s.width, readOnly: s.isReadOnly)
         if cache.footer?.key != key {
             var hints = Screen(width: s.width, height: 1)
             let runs = drawHints(s, y: 0, into: &hints)
@@ -73,7 +113,8 @@ enum FooterView {
     /// Draws the hints on row `y`; returns the column ranges written (the spaces between are left alone).
     static func drawHints(_ s: AppState, y: Int, into screen: inout Screen) -> [Range<Int>] {
         // Essential hints (help, save, quit, back) always fit; the others fill what is left, in keymap order.
-        let hints = Keymap.bindings(s.mode.kind).filter(\.footer).map { binding -> (key: String, text: String, essential: Bool) in
+        // A read-only session is not offered what it cannot do.
+        let hints = Keymap.bindings(s.mode.kind).filter { $0.footer && !(s.isReadOnly && $0.changesDocument) }.map { binding -> (key: String, text: String, essential: Bool) in
             let text = binding.hintText(s.language)
             return (binding.hintKey(s.language), text.split(separator: " (").first.map(String.init) ?? text, binding.isEssential)
         }

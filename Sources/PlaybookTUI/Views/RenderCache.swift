@@ -87,11 +87,12 @@ struct ListRowKey: Equatable {
     }
 }
 
-/// The footer's hints depend only on the screen's keymap, the language and the width.
+/// The footer's hints depend only on the screen's keymap, the language, the width and whether the document can be changed.
 struct FooterKey: Equatable {
     var kind: ModeKind
     var language: Language
     var width: Int
+    var readOnly: Bool
 }
 
 /// Everything the two header rows show: the programme and file, and the live figures.
@@ -104,8 +105,8 @@ struct HeaderKey: Equatable {
     var readOnly: Bool
     var language: Language
     var width: Int
-    var assessed: Int
-    var applicable: Int
+    var answered: Int
+    var total: Int
     var overall: Fraction?
     var band: Int?
     var coverage: Fraction?
@@ -120,8 +121,7 @@ struct HeaderKey: Equatable {
         readOnly = s.isReadOnly
         language = s.language
         width = s.width
-        assessed = s.summary.scoredCount + s.summary.unknownCount
-        applicable = s.summary.applicableCount
+        (answered, total) = HeaderView.answeredCount(s.summary)
         overall = s.summary.overall
         band = s.summary.band
         coverage = s.summary.coverage

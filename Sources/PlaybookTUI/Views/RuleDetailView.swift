@@ -20,13 +20,13 @@ enum RuleDetailView {
             pane = layOut(s, width: width)
             cache.keepRulePane(key, pane)
         }
-        let top = min(s.detailScroll, max(0, pane.height - area.height))
-        for row in 0..<max(0, min(area.height, pane.height - top)) {
+        let top = s.detailScroll.first(total: pane.height, height: area.height)
+        let rows = Scroll.textRows(total: pane.height, height: area.height)
+        for row in 0..<max(0, min(rows, pane.height - top)) {
             screen.copy(from: pane, y: top + row, count: width, toX: area.x + 1, y: area.y + row)
         }
-        if pane.height - top > area.height {
-            screen.put("↓ J", x: area.x + area.width - 4, y: area.y + area.height - 1, role: .muted)
-        }
+        ScrollIndicator.draw(s.detailScroll, total: pane.height, area: area, keys: Keymap.keysLabel([.detailDown, .detailUp], in: .checklist, s.language),
+                             lang: s.language, into: &screen)
     }
 
     /// Every line of the pane, wrapped to `width` columns, one row of the returned grid each.
@@ -38,8 +38,10 @@ enum RuleDetailView {
                 continue
             }
             let pad = String(repeating: " ", count: line.indent)
+            // Escapes and tabs are wrapped as the columns they take on screen.
+            let text = TerminalSafety.visible(line.text, expandTabs: true)
             // Continuation lines hang under the first line's text.
-            for (k, piece) in TextWrap.lines(line.text, width: max(1, width - line.indent)).enumerated() {
+            for (k, piece) in TextWrap.lines(text, width: max(1, width - line.indent)).enumerated() {
                 wrapped.append((k == 0 ? piece : pad + piece, line.role))
             }
         }

@@ -11,13 +11,15 @@ struct AssessCommand: RequestCommand {
                      "Ouvrir la liste de contrôle interactive sur FICHIER (créé au premier enregistrement), ou sur une nouvelle évaluation."),
         discussion: tr("""
             Keys: 0–3 score, n not applicable, u unknown, t target, Enter note, v evidence, a actions, \
-            p programme details, r summary, L language, s save, q quit, ? help, Ctrl-L redraw. Needs a terminal \
+            p programme details, r summary, J/K scroll the rule's text, L language, s save, q quit, ? help, \
+            Ctrl-L redraw, Ctrl-U clear a prompt. Needs a terminal \
             (exit status 2 otherwise). A recovery copy is kept while you work, under \
             $XDG_STATE_HOME/playbook (default ~/.local/state/playbook), and offered if the session ends \
             without saving.
             """, """
             Touches : 0–3 note, n non applicable, u inconnu, t cible, Entrée commentaire, v preuves, \
-            a actions, p détails du programme, r résumé, L langue, s enregistrer, q quitter, ? aide, Ctrl-L redessiner. \
+            a actions, p détails du programme, r résumé, J/K faire défiler le texte de la règle, L langue, \
+            s enregistrer, q quitter, ? aide, Ctrl-L redessiner, Ctrl-U vider une invite. \
             Exige un terminal (code de sortie 2 sinon). Une copie de récupération est tenue pendant le \
             travail, sous $XDG_STATE_HOME/playbook (par défaut ~/.local/state/playbook), et proposée si \
             la session se termine sans enregistrement.

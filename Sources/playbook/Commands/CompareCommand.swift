@@ -57,7 +57,7 @@ struct CompareCommand: RequestCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("A rule that becomes N/A, unknown or not assessed is not a regression.", "Une règle devenue N/A, inconnue ou non évaluée n’est pas un recul.")))
     var allowRescoping = false
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing.", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer.")))
+    @Flag(name: .long, help: ArgumentHelp(tr("Open the side-by-side view in the terminal instead of printing (j/k move, J/K scroll the notes, f filters).", "Ouvrir la vue côte à côte dans le terminal au lieu d’imprimer (j/k pour se déplacer, J/K pour faire défiler les notes, f pour filtrer).")))
     var interactive = false
 
     @Flag(name: .long, help: ArgumentHelp(tr("Compare assessments made with different catalogues, by rule id.", "Comparer des évaluations faites avec des catalogues différents, par identifiant de règle.")))
