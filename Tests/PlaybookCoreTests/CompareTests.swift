@@ -83,7 +83,7 @@ import Testing
         #expect(rule(c, "shared-dashboard").presence == .added)
         #expect(rule(c, "perseverance").presence == .removed)
         let text = CompareText.render(c, lang: .en, width: 100)
-        #expect(text.contains("The catalogue changed: 1 rule(s) added, 1 removed."))
+        #expect(text.contains("The catalogue changed: 1 rule added, 1 removed."))
     }
 
     @Test func differentCatalogueIDsAreRefusedUnlessAllowed() throws {

@@ -14,7 +14,7 @@ from conftest import BINARY, playbook_cmd, read_json
 
 def pid_of(tmp_path):
     """The pid of the playbook started in `tmp_path` (its cwd)."""
-    for _ in range(100):
+    for _ in range(300):
         out = subprocess.run(["pgrep", "-f", BINARY], capture_output=True, text=True).stdout.split()
         for pid in out:
             try:

@@ -47,7 +47,9 @@ public enum CompareText {
         if c.catalogChanged {
             let added = c.rules.filter { $0.presence == .added }, removed = c.rules.filter { $0.presence == .removed }
             out.append("")
-            add(lang.pick(en: "The catalogue changed: \(added.count) rule(s) added, \(removed.count) removed.", fr: "Le catalogue a changé : \(added.count) règle(s) ajoutée(s), \(removed.count) retirée(s)."))
+            add(lang.pick(en: "The catalogue changed: ", fr: "Le catalogue a changé : ")
+                + lang.count(added.count, en: "rule added", "rules added", fr: "règle ajoutée", "règles ajoutées")
+                + lang.pick(en: ", \(removed.count) removed.", fr: ", \(removed.count) \(removed.count <= 1 ? "retirée" : "retirées")."))
             for r in added { add("+ \(r.number). " + r.title[lang], indent: 2) }
             for r in removed { add("− \(r.number). " + r.title[lang], indent: 2) }
         }

@@ -166,8 +166,9 @@ public struct CompareWords: Sendable {
             return s + "."
         case .sides:
             let gaps = sections[.largeGaps]?.count ?? 0, joint = sections[.jointPriorities]?.count ?? 0, agree = sections[.agreement]?.count ?? 0
-            return lang.pick(en: "The two sides differ by 2 levels or more on \(gaps) rule(s), agree on \(agree), and both see \(joint) rule(s) as weak (joint priorities).",
-                             fr: "Les deux côtés divergent de 2 niveaux ou plus sur \(gaps) règle(s), s’accordent sur \(agree), et jugent tous deux \(joint) règle(s) faibles (priorités communes).")
+            let rules = { (n: Int) in lang.count(n, en: "rule", "rules", fr: "règle", "règles") }
+            return lang.pick(en: "The two sides differ by 2 levels or more on \(rules(gaps)), agree on \(agree), and both see \(rules(joint)) as weak (joint priorities).",
+                             fr: "Les deux côtés divergent de 2 niveaux ou plus sur \(rules(gaps)), s’accordent sur \(agree), et jugent tous deux \(rules(joint)) \(joint <= 1 ? "faible" : "faibles") (priorités communes).")
         }
     }
 }

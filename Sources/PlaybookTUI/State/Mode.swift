@@ -111,7 +111,7 @@ public struct CompareView: Sendable {
         switch filter {
         case .all: comparison.rules
         case .changed: comparison.rules.filter { $0.change != .unchanged || $0.noteChanged || ($0.gap ?? 0) > 0 }
-        case .worst: comparison.kind == .overTime ? comparison.rules.filter { $0.change == .regressed } : comparison.rules.filter { ($0.gap ?? 0) >= 2 }
+        case .worst: comparison.kind == .overTime ? comparison.rules.filter(comparison.isRegression) : comparison.rules.filter { ($0.gap ?? 0) >= 2 }
         }
     }
 }

@@ -76,7 +76,7 @@ enum CompareViewDraw {
             let y = g.listTop + row
             let selected = i == view.cursor
             if selected { screen.fill(x: 0, y: y, count: area.width, role: .selection) }
-            let role: Role = selected ? .selection : (r.change == .regressed || (c.kind == .sides && (r.gap ?? 0) >= 2) ? .warning : (r.change == .improved ? .success : .normal))
+            let role: Role = selected ? .selection : ((c.kind == .overTime && c.isRegression(r)) || (c.kind == .sides && (r.gap ?? 0) >= 2) ? .warning : (r.change == .improved ? .success : .normal))
             let difference = w.difference(r).isEmpty ? w.change(r) : w.difference(r)
             // A cut title keeps a space before the scores' column.
             var line: String = TextWrap.pad(String(r.number), width: numberWidth)
