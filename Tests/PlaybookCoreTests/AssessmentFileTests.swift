@@ -116,6 +116,28 @@ import Testing
         #expect(msg == "x\\x1B[2J.json: fichier introuvable")
     }
 
+    /// Issue 11 item 19: a file in another encoding, or holding a raw NUL, is named for what it is.
+    @Test func wideEncodingsAndNulBytesAreNamed() {
+        let text = #"{"a": 1}"#
+        let utf16LE: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16BE: [UInt8] = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let utf32LE: [UInt8] = [0x7B, 0, 0, 0, 0x7D, 0, 0, 0]
+        let cases: [([UInt8], String)] = [(utf16LE, "UTF-16LE"), (utf16BE, "UTF-16BE"), (utf32LE, "UTF-32LE")]
+        for (bytes, name) in cases {
+            #expect(throws: FileError(path: "w.json", kind: .wrongEncoding(name))) {
+                try Documents.decodeAssessment(bytes, path: "w.json", catalog: catalog)
+            }
+        }
+        #expect(throws: FileError(path: "n.json", kind: .nulByte(line: 2, column: 10))) {
+            try Documents.decodeAssessment(Array("{\n  \"a\": \"x\u{0}y\"}".utf8), path: "n.json", catalog: catalog)
+        }
+        #expect(FileError(path: "w.json", kind: .wrongEncoding("UTF-16LE")).message(.en)
+            == "w.json: the file is in UTF-16LE, not UTF-8; save it as UTF-8 (for example: iconv -f UTF-16LE -t UTF-8)")
+        #expect(FileError(path: "n.json", kind: .nulByte(line: 2, column: 8)).message(.fr).hasPrefix("n.json:2:8: un octet NUL (0x00)"))
+        // A UTF-8 byte order mark is still accepted.
+        #expect(throws: Never.self) { try Documents.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8), path: "b.json") }
+    }
+
     @Test func nextActionIDIsUniqueAcrossRules() {
         var a = filled()
         #expect(a.nextActionID() == "A2")

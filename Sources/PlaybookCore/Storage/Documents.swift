@@ -10,11 +10,31 @@ public enum Documents {
         do throws(JSONSyntaxError) {
             return try JSONTape.parse(bytes)
         } catch {
+            // A file saved as UTF-16 or UTF-32 fails at its first bytes: say which encoding it is.
+            if let encoding = wideEncoding(of: bytes) {
+                throw FileError(path: path, kind: .wrongEncoding(encoding))
+            }
             if case .invalidUTF8 = error.reason {
                 throw FileError(path: path, kind: .invalidUTF8(offset: error.offset))
             }
             let position = TextPosition(offset: error.offset, in: bytes)
+            if error.offset < bytes.count, bytes[error.offset] == 0 {
+                throw FileError(path: path, kind: .nulByte(line: position.line, column: position.column))
+            }
             throw FileError(path: path, kind: .syntax(line: position.line, column: position.column, error.reason))
+        }
+    }
+
+    /// `UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when the bytes start with that encoding's
+    /// byte order mark, or with the zero bytes that ASCII text has in it (RFC 4627 §3); else nil.
+    static func wideEncoding(of bytes: [UInt8]) -> String? {
+        let b = bytes.prefix(4) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0xFF, 0xFE, 0, 0), (0x21...0x7F, 0, 0, 0): return "UTF-32LE"
+        case (0, 0, 0xFE, 0xFF), (0, 0, 0, 0x21...0x7F): return "UTF-32BE"
+        case (0xFF, 0xFE, _, _), (0x09...0x7F, 0, _, _): return "UTF-16LE"
+        case (0xFE, 0xFF, _, _), (0, 0x09...0x7F, _, _): return "UTF-16BE"
+        default: return nil
         }
     }
 

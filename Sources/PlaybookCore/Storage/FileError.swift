@@ -12,6 +12,8 @@ public struct FileError: Error, Equatable, Sendable {
         case problems([Problem])
         case alreadyExists
         case newerFormat(String)
+        case wrongEncoding(String)
+        case nulByte(line: Int, column: Int)
     }
 
     public var path: String
@@ -46,6 +48,12 @@ public struct FileError: Error, Equatable, Sendable {
             }
         case .alreadyExists:
             lines = ["\(file): " + lang.pick(en: "already exists; not overwritten", fr: "existe déjà ; non écrasé")]
+        case .wrongEncoding(let encoding):
+            lines = ["\(file): " + lang.pick(en: "the file is in \(encoding), not UTF-8; save it as UTF-8 (for example: iconv -f \(encoding) -t UTF-8)",
+                                             fr: "le fichier est en \(encoding), pas en UTF-8 ; enregistrez-le en UTF-8 (par exemple : iconv -f \(encoding) -t UTF-8)")]
+        case .nulByte(let line, let column):
+            lines = ["\(file):\(line):\(column): " + lang.pick(en: "a NUL byte (0x00): this is not a text file, or it is damaged",
+                                                             fr: "un octet NUL (0x00) : ce n’est pas un fichier texte, ou il est abîmé")]
         case .newerFormat(let v):
             lines = ["\(file): " + Assessment.Warning.newerFormat(v).message(lang)]
         }
