@@ -104,13 +104,11 @@ struct ReportWords {
 
     /// `1 rule`, `3 rules` in English, `1 règle`, `3 règles` in French (singular for 0 and 1).
     func count(_ n: Int, en: (String, String), fr: (String, String)) -> String {
-        let forms = lang == .fr ? fr : en
-        let singular = lang == .fr ? n <= 1 : n == 1
-        return "\(n) " + (singular ? forms.0 : forms.1)
+        lang.count(n, en: en.0, en.1, fr: fr.0, fr.1)
     }
 
     /// True when `n` takes the plural in the report's language.
-    func isPlural(_ n: Int) -> Bool { lang == .fr ? n > 1 : n != 1 }
+    func isPlural(_ n: Int) -> Bool { lang.isPlural(n) }
 
     /// `3 actions, 2 open, 1 overdue as of 2026-09-30`.
     func actionCounts(_ c: ReportContent) -> String {

@@ -22,9 +22,11 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// `n` and the word in the right number: `lang.count(2, en: "file", "files", fr: "fichier", "fichiers")`
     /// is "2 files". English is singular for 1 only; French for 0 and 1 as well (CLDR plural rules).
     public func count(_ n: Int, en one: String, _ other: String, fr frOne: String, _ frOther: String) -> String {
-        let singular = self == .fr ? (n == 0 || n == 1) : n == 1
-        return "\(n) " + (self == .fr ? (singular ? frOne : frOther) : (singular ? one : other))
+        "\(n) " + (self == .fr ? (isPlural(n) ? frOther : frOne) : (isPlural(n) ? other : one))
     }
+
+    /// True when `n` takes the plural: above 1 in French, anything but 1 in English.
+    public func isPlural(_ n: Int) -> Bool { self == .fr ? n > 1 : n != 1 }
 
     /// Picks the string for this language: `lang.pick(en: "…", fr: "…")`.
     @inline(__always)

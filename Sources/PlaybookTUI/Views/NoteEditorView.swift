@@ -6,7 +6,7 @@ enum NoteEditorView {
         let lang = s.language
         let body = layout.body
         screen.put(lang.pick(en: "Note — ", fr: "Note — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: body.y, role: .title, maxWidth: body.width - 2)
-        let count = lang.pick(en: "\(editor.characters.count) characters", fr: "\(editor.characters.count) caractères")
+        let count = lang.count(editor.characters.count, en: "character", "characters", fr: "caractère", "caractères")
         screen.put(count, x: 1, y: body.y + 1, role: .muted, maxWidth: body.width - 2)
         let area = layout.editor
         let lines = editor.layout(width: area.width)
