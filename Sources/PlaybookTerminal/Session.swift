@@ -176,6 +176,10 @@ public final class Session {
         case .discardRecovery:
             files.removeRecovery()
         case .export(let path, let bytes, let overwrite):
+            if let refusal = OutputGuard.refusal(path, inputs: state.filePath.map { [$0] } ?? []) {
+                dispatch(.exportFailed(refusal.message(path, state.language)))
+                return
+            }
             do throws(FileError) {
                 try SafeFile.save(bytes, to: path, mode: overwrite ? .replaceEntry : .createNew)
                 dispatch(.exported(path: path))

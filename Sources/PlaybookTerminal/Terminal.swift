@@ -87,8 +87,8 @@ public final class Terminal {
         }
         palette.install()
         writer = getenv("PLAYBOOK_NCURSES_DRAW") == nil ? FrameWriter(palette: palette) : nil
-        ctrlLeftCode = key_defined("kLFT5")
-        ctrlRightCode = key_defined("kRIT5")
+        ctrlLeftCode = Terminal.keyCode(capability: "kLFT5")
+        ctrlRightCode = Terminal.keyCode(capability: "kRIT5")
         lastDrawn = nil
         return true
     }
@@ -247,6 +247,13 @@ public final class Terminal {
             }
             if !decoder.isWaiting { return .some(nil) }
         }
+    }
+
+    /// The code ncurses gives the key whose sequence the terminfo capability `name` holds (an
+    /// extended one such as xterm's `kLFT5`, Ctrl-←), or 0 when the terminal has none.
+    private static func keyCode(capability name: String) -> Int32 {
+        guard let sequence = tigetstr(name), Int(bitPattern: sequence) != -1 else { return 0 }
+        return max(0, key_defined(sequence))
     }
 
     /// Milliseconds ncurses (and the decoder) wait for the rest of an escape sequence.

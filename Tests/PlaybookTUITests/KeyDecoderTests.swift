@@ -105,6 +105,22 @@ import Testing
         #expect(decoded(KeyDecoderTests.codes("a\u{1B}[21;7~é")) == [.char("a"), .char("é")])
     }
 
+    /// A terminal's reply to a query (OSC, DCS, APC, PM, SOS strings) is dropped whole, up to BEL
+    /// or ESC \\, never read as Esc and keys (it used to score rules).
+    @Test func controlStringsAreDroppedWhole() {
+        #expect(decoded(KeyDecoderTests.codes("\u{1B}]11;rgb:1e1e/1e1e/1e1e\u{07}")) == [])
+        #expect(decoded(KeyDecoderTests.codes("\u{1B}]11;rgb:1e1e/1e1e/1e1e\u{1B}\\x")) == [.char("x")])
+        #expect(decoded(KeyDecoderTests.codes("\u{1B}P1$r0m\u{1B}\\2")) == [.char("2")])
+        #expect(decoded(KeyDecoderTests.codes("\u{1B}_app\u{1B}\\\u{1B}^pm\u{07}\u{1B}Xsos\u{07}")) == [])
+        // ESC inside a string followed by anything but a backslash ends it and starts anew.
+        #expect(decoded(KeyDecoderTests.codes("\u{1B}]0;title\u{1B}[A")) == [.up])
+        // An unfinished string (the wait ran out) is dropped too.
+        var decoder = KeyDecoder()
+        for code in KeyDecoderTests.codes("\u{1B}]11;rgb") { _ = decoder.feed(.character(code)) }
+        #expect(decoder.feed(.timeout) == [])
+        #expect(decoder.feed(.character(50)) == [.char("2")])
+    }
+
     /// Item 9: a resize (or a click) that arrives while the decoder waits after Esc is kept, after the Esc.
     @Test func aResizeRightAfterEscIsKept() {
         var decoder = KeyDecoder()

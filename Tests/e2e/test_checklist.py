@@ -204,3 +204,31 @@ def test_long_notes_in_the_external_editor(pane, tmp_path):
     assert p.wait_done() == 0
     assert read_json(tmp_path / "a.json")["answers"]["strategic-level"]["note"] == "typed first written in the editor é"
     assert not list((tmp_path / "state" / "playbook").glob("note-*.txt"))
+
+
+def test_export_never_replaces_an_assessment(pane, tmp_path):
+    """Issue 11 item 19: the checklist's export is refused over the open file or any assessment,
+    even after the second Enter that replaces an ordinary file."""
+    fixtures = ROOT / "Tests" / "Fixtures" / "compare"
+    shutil.copy(fixtures / "q4.json", tmp_path / "q4.json")
+    shutil.copy(fixtures / "q3.json", tmp_path / "q3.json")
+    before = {name: (tmp_path / name).read_bytes() for name in ("q3.json", "q4.json")}
+    p = pane(80, 24)
+    p.start(playbook_cmd("assess", "q4.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    for name in ("q3.json", "q4.json"):
+        p.keys("X")
+        p.wait_for("Export report to:")
+        p.keys("C-u")
+        p.type(name)
+        p.keys("Enter")
+        p.wait_for("is an assessment file" if name == "q3.json" else "is an input of this command")
+        p.keys("Enter")
+        time.sleep(0.3)
+        p.keys("Escape")
+        time.sleep(0.2)
+    p.keys("q")
+    assert p.wait_done() == 0
+    for name, data in before.items():
+        assert (tmp_path / name).read_bytes() == data, name
+    assert not (tmp_path / "q3.json~").exists()

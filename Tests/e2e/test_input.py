@@ -2,6 +2,8 @@
 import subprocess
 import time
 
+import pytest
+
 from conftest import BINARY, Pane, playbook_cmd, read_json
 
 
@@ -54,11 +56,13 @@ def test_home_from_a_terminal_whose_term_does_not_match_stays_in_the_editor(pane
     assert answers["strategic-level"] == {"note": "Xabc defY"}
 
 
-def test_ctrl_left_and_right_move_by_word_whatever_the_term(pane, tmp_path):
-    """README: word moves with Ctrl-←/→; TERM=screen has no kLFT5, so ncurses leaves them to us."""
+@pytest.mark.parametrize("term", ["screen", "xterm", "xterm-256color", "tmux-256color"])
+def test_ctrl_left_and_right_move_by_word_whatever_the_term(pane, tmp_path, term):
+    """README: word moves with Ctrl-←/→. TERM=screen has no kLFT5, so ncurses leaves the sequence
+    to our decoder; the xterm entries define kLFT5/kRIT5, so ncurses decodes it into an extended key."""
     path = new_file(tmp_path)
     p = pane()
-    p.start(playbook_cmd("assess", "a.json", "--lang", "en"), env={"TERM": "screen"})
+    p.start(playbook_cmd("assess", "a.json", "--lang", "en"), env={"TERM": term})
     p.wait_for("STRATEGY AND TARGETS")
     p.keys("Enter")
     p.type("one two three")

@@ -1,8 +1,9 @@
 import Glibc
 
 /// Plain-language names for the errno values a user can act on.
-enum SystemError {
-    static func describe(_ code: Int32, _ lang: Language) -> String {
+public enum SystemError {
+    /// The words for errno `code` in `lang`.
+    public static func describe(_ code: Int32, _ lang: Language) -> String {
         switch code {
         case ENOENT: return lang.pick(en: "no such file or folder", fr: "fichier ou dossier introuvable")
         case EACCES, EPERM: return lang.pick(en: "permission denied", fr: "permission refusée")
@@ -23,6 +24,8 @@ enum SystemError {
         case EXDEV: return lang.pick(en: "not on the same file system", fr: "pas sur le même système de fichiers")
         case ENOTEMPTY: return lang.pick(en: "the folder is not empty", fr: "le dossier n’est pas vide")
         case EINVAL: return lang.pick(en: "invalid argument for this file or file system", fr: "argument invalide pour ce fichier ou ce système de fichiers")
+        case EBADF: return lang.pick(en: "it is closed", fr: "elle est fermée")
+        case EPIPE: return lang.pick(en: "the reader has gone (broken pipe)", fr: "le lecteur est parti (tube cassé)")
         case EAGAIN: return lang.pick(en: "temporarily unavailable; try again", fr: "temporairement indisponible ; réessayez")
         default:
             // A code nobody here has met: the system's own words (English) beside the number.

@@ -29,6 +29,10 @@ public struct KeyDecoder: Sendable {
     private static let esc: UInt32 = 0x1B
     private static let csi: UInt32 = 0x5B  // [
     private static let ss3: UInt32 = 0x4F  // O
+    /// OSC `]`, DCS `P`, SOS `X`, PM `^` and APC `_`: each starts a string that runs to BEL or ST.
+    private static let stringIntroducers: [UInt32] = [0x5D, 0x50, 0x58, 0x5E, 0x5F]
+    /// A control string longer than this is not a reply but garbage: it is dropped where it stands.
+    private static let maxStringLength = 4096
 
     private mutating func step(_ input: TerminalInput, into keys: inout [Key]) {
         if pending.isEmpty {
@@ -71,6 +75,22 @@ public struct KeyDecoder: Sendable {
         let introducer = pending[start]
         let body = Array(pending[(start + 1)...])
         let code = pending[pending.count - 1]
+        if !meta, KeyDecoder.stringIntroducers.contains(introducer) {
+            // A control string (a terminal's reply to a query: colours, cursor, capabilities):
+            // read to its end, BEL or ESC \, and dropped whole; ESC then anything else ends it
+            // and starts a new sequence.
+            guard let last = body.last else { return }
+            if last == 0x07 || pending.count > KeyDecoder.maxStringLength {
+                pending = []
+            } else if body.count >= 2, body[body.count - 2] == KeyDecoder.esc {
+                pending = []
+                if last != 0x5C {
+                    step(.character(KeyDecoder.esc), into: &keys)
+                    step(.character(last), into: &keys)
+                }
+            }
+            return
+        }
         if body.isEmpty {
             if introducer == KeyDecoder.csi || introducer == KeyDecoder.ss3 { return }
             if meta {

@@ -22,7 +22,16 @@ enum Output {
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                // A report that did not reach standard output (a full disk, a closed descriptor)
+                // must not look like success to the script that asked for it.
+                if fd == 1 {
+                    let lang = interfaceLanguage
+                    err(lang.pick(en: "playbook: cannot write to standard output: ", fr: "playbook : impossible d’écrire sur la sortie standard : ")
+                        + SystemError.describe(code, lang))
+                    exitProcess(1)
+                }
                 return
             }
             offset += n

@@ -1,4 +1,3 @@
-import Glibc
 import PlaybookCore
 
 /// Where a report or comparison goes: standard output, or a file written through the one save
@@ -23,27 +22,10 @@ enum OutputFile {
                              fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(size))."))
     }
 
-    /// An output never replaces one of its own inputs (the same file by device and inode, links
-    /// followed), nor any assessment, `--force` or not: a report in place of the assessment would
-    /// lose the work with no backup.
+    /// An output never replaces one of its own inputs nor any assessment, `--force` or not.
     static func refuseOverwritingInputs(_ output: String, inputs: [String], lang: Language) throws {
-        var target = stat()
-        guard stat(output, &target) == 0 else { return }
-        let shown = TerminalSafety.visible(output)
-        for input in inputs {
-            var st = stat()
-            if stat(input, &st) == 0, st.st_dev == target.st_dev, st.st_ino == target.st_ino {
-                // Another spelling of the same file (a link, `./`) is named, so the user sees why.
-                let same = input == output ? "" : lang.pick(en: " (the same file as \(TerminalSafety.visible(input)))", fr: " (le même fichier que \(TerminalSafety.visible(input)))")
-                throw CLIError.badInput(lang.pick(
-                    en: "playbook: \(shown) is an input of this command\(same): choose another output file; nothing was written",
-                    fr: "playbook : \(shown) est une entrée de cette commande\(same) : choisir un autre fichier de sortie ; rien n’a été écrit"))
-            }
-        }
-        if (target.st_mode & S_IFMT) == S_IFREG, DocumentKind.of(output) == .assessment {
-            throw CLIError.badInput(lang.pick(
-                en: "playbook: \(shown) is an assessment file: an output never replaces one, even with --force; choose another output file; nothing was written",
-                fr: "playbook : \(shown) est un fichier d’évaluation : une sortie ne le remplace jamais, même avec --force ; choisir un autre fichier de sortie ; rien n’a été écrit"))
+        if let refusal = OutputGuard.refusal(output, inputs: inputs) {
+            throw CLIError.badInput("playbook: " + refusal.message(output, lang))
         }
     }
 }
