@@ -162,6 +162,7 @@ import Testing
         make("target", [.char("t")])
         make("confirmQuit", [.char("q")])
         make("conflict", []) { _ = reduce(&$0, .saveConflict(exists: false)) }
+        make("fileExists", []) { _ = reduce(&$0, .saveConflict(exists: true)) }
         make("recovery", []) { $0.offerRecovery(RecoveryOffer(document: $0.document, bytes: [], savedAt: fixedNow, diskIsNewer: false)) }
         make("evidence", [.char("v"), .char("a")] + typed("signed plan") + [.ctrl("s")])
         make("actions", [.char("a"), .char("a")] + typed("call") + [.ctrl("s"), .char("a")] + typed("write") + [.ctrl("s")])

@@ -113,6 +113,15 @@ import Testing
         }
         press(&s, [.escape])
         #expect(s.mode == .checklist)
+        // Every screen's help, the dialogs' included, lists each of its bindings.
+        for kind in ModeKind.allCases {
+            var t = makeState(width: 100, height: 50)
+            t.mode = .help(HelpTopic(kind: kind, returnTo: .checklist, scroll: Scroll()))
+            let lines = frame(t)
+            for binding in Keymap.bindings(kind) {
+                #expect(lines.contains { $0.contains(binding.label(.en)) && $0.contains(binding.help.en) }, "\(kind): \(binding.label(.en))")
+            }
+        }
     }
 
     @Test func summaryShowsBarsAndPriorities() {

@@ -131,11 +131,11 @@ extension AppState {
 
     mutating func reduceConfirmQuit(_ action: Action) -> Effect {
         switch action {
-        case .answer("s"):
+        case .saveAndQuit:
             mode = .checklist
             quitAfterSave = true
             return save()
-        case .answer("d"):
+        case .discardAndQuit:
             return .quit
         case .back:
             mode = .checklist
@@ -146,13 +146,13 @@ extension AppState {
 
     mutating func reduceConflict(_ action: Action, exists: Bool) -> Effect {
         switch action {
-        case .answer("a"):
+        case .saveAs:
             return beginSaveAs()
-        case .answer("r") where !exists:
+        case .reload where !exists:
             mode = .checklist
             quitAfterSave = false
             if let path = filePath { return .reload(path: path) }
-        case .answer("o"):
+        case .overwrite:
             mode = .checklist
             if let path = pendingSavePath { return saveEffect(path: path, overwrite: true) }
         case .back:
@@ -165,14 +165,14 @@ extension AppState {
 
     mutating func reduceRecovery(_ action: Action, _ offer: RecoveryOffer) -> Effect {
         switch action {
-        case .answer("r"):
+        case .recover:
             document = offer.document
             mode = .checklist
             recompute()
             dirty = true
             recoveryPending = false
             message = say("Recovered the unsaved changes; save to keep them.", "Modifications récupérées ; enregistrez pour les garder.", .success)
-        case .answer("d"):
+        case .discardRecovery:
             mode = .checklist
             return .discardRecovery
         case .back:

@@ -190,7 +190,8 @@ extension AppState {
             guard !isReadOnly else { return edit { _ in } }
             if pendingDelete != cursor {
                 pendingDelete = cursor
-                message = say("Press d again to delete this item.", "Appuyez encore sur d pour supprimer cet élément.", .warning)
+                let key = Keymap.keyName(.deleteItem, in: evidence ? .evidence : .actions, language)
+                message = say("Press \(key) again to delete this item.", "Appuyez encore sur \(key) pour supprimer cet élément.", .warning)
                 mode = wrap(cursor)
                 return .none
             }

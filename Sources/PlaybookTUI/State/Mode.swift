@@ -25,7 +25,7 @@ public enum Mode: Equatable, Sendable {
         case .prompt: .prompt
         case .target: .target
         case .confirmQuit: .confirmQuit
-        case .conflict: .conflict
+        case .conflict(let exists): exists ? .fileExists : .conflict
         case .recovery: .recovery
         case .evidence: .evidence
         case .actions: .actions
@@ -38,7 +38,7 @@ public enum Mode: Equatable, Sendable {
 
 /// The keymap tables, one per kind of screen.
 public enum ModeKind: CaseIterable, Sendable {
-    case checklist, help, note, prompt, target, confirmQuit, conflict, recovery, evidence, actions, form, summary, compare
+    case checklist, help, note, prompt, target, confirmQuit, conflict, fileExists, recovery, evidence, actions, form, summary, compare
 }
 
 /// What the help screen describes: the keys of the screen it was opened from.

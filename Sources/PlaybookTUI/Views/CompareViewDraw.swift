@@ -63,7 +63,9 @@ enum CompareViewDraw {
         screen.put(head, x: 1, y: area.y + 1, role: .key, maxWidth: area.width - 2)
         let rules = view.rules
         if rules.isEmpty {
-            screen.put(lang.pick(en: "No rule matches this filter (f changes it).", fr: "Aucune règle pour ce filtre (f pour le changer)."), x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
+            let filter = Keymap.keyName(.cycleFilter, in: .compare, lang)
+            screen.put(lang.pick(en: "No rule matches this filter (\(filter) changes it).", fr: "Aucune règle pour ce filtre (\(filter) pour le changer)."),
+                       x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
             return
         }
         // The list follows the cursor; the same indicator as a scrolled pane says where it stands.
