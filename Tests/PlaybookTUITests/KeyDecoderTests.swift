@@ -173,7 +173,7 @@ import Testing
         let base = makeState().document
         let side = Comparison.Side(assessment: base, catalog: catalog, path: "a.json")
         let comparison = try Comparison.build(side, Comparison.Side(assessment: list[0].1.document, catalog: catalog, path: "b.json"))
-        make("compare", []) { $0.openComparison(CompareView(comparison: comparison, fromChecklist: true)) }
+        make("compare", []) { $0.openComparison(CompareState(comparison: comparison, fromChecklist: true)) }
         return list
     }
 

@@ -113,13 +113,19 @@ import Testing
         }
         press(&s, [.escape])
         #expect(s.mode == .checklist)
-        // Every screen's help, the dialogs' included, lists each of its bindings.
-        for kind in ModeKind.allCases {
-            var t = makeState(width: 100, height: 50)
-            t.mode = .help(HelpTopic(kind: kind, returnTo: .checklist, scroll: Scroll()))
+    }
+
+    /// The help of every screen, the dialogs' included, lists each of its bindings.
+    @Test func everyScreensHelpListsEachOfItsBindings() throws {
+        let screens = try KeyDecoderTests.screens()
+        #expect(Set(screens.map { $0.1.mode.kind }).count == ModeKind.allCases.count)
+        for (name, screen) in screens {
+            var t = screen
+            _ = reduce(&t, .resize(width: 100, height: 50))
+            t.mode = .help(HelpState(returnTo: screen.mode))
             let lines = frame(t)
-            for binding in Keymap.bindings(kind) {
-                #expect(lines.contains { $0.contains(binding.label(.en)) && $0.contains(binding.help.en) }, "\(kind): \(binding.label(.en))")
+            for binding in Keymap.bindings(screen.mode.kind) {
+                #expect(lines.contains { $0.contains(binding.label(.en)) && $0.contains(binding.help.en) }, "\(name): \(binding.label(.en))")
             }
         }
     }
@@ -148,7 +154,7 @@ import Testing
 }
 
 @Suite struct CompareViewTests {
-    func view(fromChecklist: Bool = true) throws -> (AppState, CompareView) {
+    func view(fromChecklist: Bool = true) throws -> (AppState, CompareState) {
         let root = repositoryRootForTUI()
         func side(_ name: String) throws -> Comparison.Side {
             let path = root + "/Tests/Fixtures/compare/" + name
@@ -157,7 +163,7 @@ import Testing
         }
         let c = try Comparison.build(side("q3.json"), side("q4.json"))
         var s = makeState(width: 110, height: 32)
-        let v = CompareView(comparison: c, fromChecklist: fromChecklist)
+        let v = CompareState(comparison: c, fromChecklist: fromChecklist)
         s.openComparison(v)
         return (s, v)
     }

@@ -173,6 +173,7 @@ public enum Keymap {
         }
     }
 
+    /// The checklist (Screens/Checklist/).
     static let checklist: [Binding] = [
         Binding(digits, "0–3", en: "score the rule", fr: "noter la règle", footer: true, hint: ("score", "niveau"), action: { digit($0).map(Action.setScore) }),
         Binding([.char("n")], en: "not applicable (asks the reason)", fr: "non applicable (demande la raison)", footer: true, hint: ("N/A", "N/A"), .beginNotApplicable),
@@ -204,6 +205,7 @@ public enum Keymap {
         Binding([.char("q")], en: "quit", fr: "quitter", footer: true, .quit),
     ]
 
+    /// The notes editor (Screens/NoteEditor/).
     static let note: [Binding] = [
         Binding([.escape, .ctrl("s")], en: "done (keeps the note)", fr: "terminé (garde la note)", footer: true, .back),
         Binding([.enter], en: "new line", fr: "nouvelle ligne", .newline),
@@ -214,11 +216,13 @@ public enum Keymap {
         Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
+    /// The one-line prompts (Screens/Dialog/).
     static let prompt: [Binding] = [
         Binding([.enter], en: "confirm", fr: "valider", footer: true, .submit),
         Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
     ] + editing
 
+    /// The forms (Screens/Form/).
     static let form: [Binding] = [
         Binding([.ctrl("s")], en: "save the form", fr: "enregistrer le formulaire", footer: true, .submit),
         Binding([.enter], en: "next field (saves on the last one)", fr: "champ suivant (enregistre sur le dernier)", footer: true, .nextField),
@@ -229,7 +233,7 @@ public enum Keymap {
         Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
-    // The dialogs: each binding with `ask` words is offered in the dialog's question line.
+    // The dialogs (Screens/Dialog/): each binding with `ask` words is offered in the question line.
 
     static let target: [Binding] = [
         Binding(digits, "0–3", en: "target level", fr: "niveau cible", footer: true, ask: ("", ""), action: { digit($0).map { Action.setTarget($0) } }),
@@ -272,6 +276,7 @@ public enum Keymap {
         Binding([.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, ask: ("decide later", "plus tard"), .back),
     ]
 
+    /// The evidence and actions lists (Screens/Items/).
     static func itemList(what: LocalizedText) -> [Binding] {
         [
             Binding([.char("a"), .char("+")], en: "add \(what.en)", fr: "ajouter (\(what.fr))", footer: true, .addItem),
@@ -284,12 +289,14 @@ public enum Keymap {
         ]
     }
 
+    /// The summary (Screens/Summary/).
     static let summary: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
+    /// The comparison (Screens/Compare/).
     static let compare: [Binding] = [
         Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .listDown),
         Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .listUp),
@@ -303,6 +310,7 @@ public enum Keymap {
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
+    /// The help screen (Screens/Help/).
     static let help: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back),
     ]

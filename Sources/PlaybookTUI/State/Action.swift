@@ -69,7 +69,7 @@ public enum Action: Equatable, Sendable {
     case exported(path: String)
     case exportExists(path: String)
     case exportFailed(String)
-    case compareLoaded(CompareView)
+    case compareLoaded(CompareState)
     case compareFailed(String)
 }
 

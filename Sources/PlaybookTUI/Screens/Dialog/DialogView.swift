@@ -51,7 +51,7 @@ enum DialogView {
         Keymap.askHints(kind, lang).joined(separator: " · ")
     }
 
-    static func promptLabel(_ s: AppState, _ prompt: Prompt) -> String {
+    static func promptLabel(_ s: AppState, _ prompt: PromptState) -> String {
         switch prompt.purpose {
         case .notApplicableReason: s.language.pick(en: " Not applicable because: ", fr: " Non applicable car : ")
         case .saveAs: s.language.pick(en: " Save as: ", fr: " Enregistrer sous : ")
