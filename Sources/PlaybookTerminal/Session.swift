@@ -208,7 +208,7 @@ public final class Session {
         let current = Comparison.Side(assessment: state.document, catalog: state.catalog, path: state.filePath ?? lang.pick(en: "(this assessment)", fr: "(cette évaluation)"))
         let other = Comparison.Side(assessment: loaded.assessment, catalog: state.catalog, path: path)
         do throws(Comparison.BuildError) {
-            dispatch(.compareLoaded(CompareView(comparison: try Comparison.build(current, other), fromChecklist: true)))
+            dispatch(.compareLoaded(CompareState(comparison: try Comparison.build(current, other), fromChecklist: true)))
         } catch {
             dispatch(.compareFailed(error.message(lang)))
         }

@@ -15,7 +15,7 @@ import Testing
         let c = try Comparison.build(side("q3.json"), side("q4.json"))
         var s = AppState(catalog: DefaultCatalog.catalog, document: c.after.assessment, filePath: nil, language: language,
                          width: width, height: 24, now: fixedNow, today: fixedToday, readOnlyReason: "comparison view")
-        s.openComparison(CompareView(comparison: c, fromChecklist: false))
+        s.openComparison(CompareState(comparison: c, fromChecklist: false))
         return s
     }
 

@@ -178,6 +178,7 @@ import Testing
         make("target", [.char("t")])
         make("confirmQuit", [.char("q")])
         make("conflict", []) { _ = reduce(&$0, .saveConflict(exists: false)) }
+        make("fileExists", []) { _ = reduce(&$0, .saveConflict(exists: true)) }
         make("recovery", []) { $0.offerRecovery(RecoveryOffer(document: $0.document, bytes: [], savedAt: fixedNow, diskIsNewer: false)) }
         make("evidence", [.char("v"), .char("a")] + typed("signed plan") + [.ctrl("s")])
         make("actions", [.char("a"), .char("a")] + typed("call") + [.ctrl("s"), .char("a")] + typed("write") + [.ctrl("s")])
@@ -188,7 +189,7 @@ import Testing
         let base = makeState().document
         let side = Comparison.Side(assessment: base, catalog: catalog, path: "a.json")
         let comparison = try Comparison.build(side, Comparison.Side(assessment: list[0].1.document, catalog: catalog, path: "b.json"))
-        make("compare", []) { $0.openComparison(CompareView(comparison: comparison, fromChecklist: true)) }
+        make("compare", []) { $0.openComparison(CompareState(comparison: comparison, fromChecklist: true)) }
         return list
     }
 

@@ -102,7 +102,7 @@ import Testing
         let c = try Comparison.build(side(lines.joined(separator: "\n"), score: 1, path: "q3.json"),
                                      side(changed.joined(separator: "\n"), score: 2, path: "q4.json"))
         var s = makeState(width: 80, height: 24)
-        s.openComparison(CompareView(comparison: c, fromChecklist: false))
+        s.openComparison(CompareState(comparison: c, fromChecklist: false))
         return s
     }
 
@@ -127,7 +127,7 @@ import Testing
             return Comparison.Side(assessment: try Documents.loadAssessment(path, catalog: DefaultCatalog.catalog).assessment, catalog: DefaultCatalog.catalog, path: path)
         }
         var s = makeState(width: 80, height: 24)
-        s.openComparison(CompareView(comparison: try Comparison.build(side("q3.json"), side("q4.json")), fromChecklist: true))
+        s.openComparison(CompareState(comparison: try Comparison.build(side("q3.json"), side("q4.json")), fromChecklist: true))
         var lines = frame(s)
         // List rows 4–11: 7 rules, then the indicator.
         #expect(lines[10].hasPrefix(" 7   "))

@@ -115,6 +115,21 @@ import Testing
         #expect(s.mode == .checklist)
     }
 
+    /// The help of every screen, the dialogs' included, lists each of its bindings.
+    @Test func everyScreensHelpListsEachOfItsBindings() throws {
+        let screens = try KeyDecoderTests.screens()
+        #expect(Set(screens.map { $0.1.mode.kind }).count == ModeKind.allCases.count)
+        for (name, screen) in screens {
+            var t = screen
+            _ = reduce(&t, .resize(width: 100, height: 50))
+            t.mode = .help(HelpState(returnTo: screen.mode))
+            let lines = frame(t)
+            for binding in Keymap.bindings(screen.mode.kind) {
+                #expect(lines.contains { $0.contains(binding.label(.en)) && $0.contains(binding.help.en) }, "\(name): \(binding.label(.en))")
+            }
+        }
+    }
+
     @Test func summaryShowsBarsAndPriorities() {
         var s = makeState(width: 80, height: 30)
         press(&s, [.char("2"), .char("0"), .char("r")])
@@ -139,7 +154,7 @@ import Testing
 }
 
 @Suite struct CompareViewTests {
-    func view(fromChecklist: Bool = true) throws -> (AppState, CompareView) {
+    func view(fromChecklist: Bool = true) throws -> (AppState, CompareState) {
         let root = repositoryRootForTUI()
         func side(_ name: String) throws -> Comparison.Side {
             let path = root + "/Tests/Fixtures/compare/" + name
@@ -148,7 +163,7 @@ import Testing
         }
         let c = try Comparison.build(side("q3.json"), side("q4.json"))
         var s = makeState(width: 110, height: 32)
-        let v = CompareView(comparison: c, fromChecklist: fromChecklist)
+        let v = CompareState(comparison: c, fromChecklist: fromChecklist)
         s.openComparison(v)
         return (s, v)
     }

@@ -10,19 +10,24 @@ public struct Binding: Sendable {
     public var footer: Bool
     /// A shorter text for the footer hint, when the help text is long.
     public var hint: LocalizedText?
+    /// The words after the key in its dialog's question line (`s save and quit`); nil when the line does not offer it.
+    public var ask: LocalizedText?
     public var action: @Sendable (Key) -> Action?
 
-    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil, action: @escaping @Sendable (Key) -> Action?) {
+    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
+                ask: (en: String, fr: String)? = nil, action: @escaping @Sendable (Key) -> Action?) {
         self.keys = keys
         self.keyLabel = keyLabel
         help = LocalizedText(fr: fr, en: en)
         self.footer = footer
         self.hint = hint.map { LocalizedText(fr: $0.fr, en: $0.en) }
+        self.ask = ask.map { LocalizedText(fr: $0.fr, en: $0.en) }
         self.action = action
     }
 
-    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil, _ action: Action) {
-        self.init(keys, keyLabel, en: en, fr: fr, footer: footer, hint: hint, action: { _ in action })
+    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
+                ask: (en: String, fr: String)? = nil, _ action: Action) {
+        self.init(keys, keyLabel, en: en, fr: fr, footer: footer, hint: hint, ask: ask, action: { _ in action })
     }
 
     /// The footer's word for this binding.
@@ -44,6 +49,9 @@ public struct Binding: Sendable {
         guard let key = keys.first, let action = action(key) else { return false }
         return action.changesDocument
     }
+
+    /// The key a dialog names: Esc when bound (every question is left with it), else as in the footer.
+    public func askKey(_ lang: Language) -> String { keys.contains(.escape) ? Key.escape.label(lang) : hintKey(lang) }
 
     /// `0–3` or `j/↓`.
     public func label(_ lang: Language) -> String { keyLabel ?? keys.map { $0.label(lang) }.joined(separator: "/") }
@@ -114,11 +122,26 @@ public enum Keymap {
     static func keysLabel(_ actions: [Action], in kind: ModeKind, _ lang: Language) -> String? {
         var labels: [String] = []
         for wanted in actions {
-            guard let binding = screenBindings(kind).first(where: { b in b.keys.first.flatMap(b.action) == wanted }),
-                  let key = binding.keys.first else { return nil }
-            labels.append(key.label(lang))
+            guard let binding = binding(for: wanted, in: screenBindings(kind)) else { return nil }
+            labels.append(binding.hintKey(lang))
         }
         return labels.joined(separator: "/")
+    }
+
+    /// How the key for `action` on a screen is written in a sentence that names it (`d`, `0–3`, `Enter`).
+    static func keyName(_ action: Action, in kind: ModeKind, _ lang: Language) -> String {
+        binding(for: action, in: screenBindings(kind))?.hintKey(lang) ?? ""
+    }
+
+    static func binding(for action: Action, in bindings: [Binding]) -> Binding? {
+        bindings.first { b in b.keys.first.flatMap(b.action) == action }
+    }
+
+    /// A dialog's answers as its question line names them, in keymap order: `s save and quit`, `Esc cancel`.
+    static func askHints(_ kind: ModeKind, _ lang: Language) -> [String] {
+        screenBindings(kind).compactMap { b in
+            b.ask.map { words in words[lang].isEmpty ? b.askKey(lang) : b.askKey(lang) + " " + words[lang] }
+        }
     }
 
     /// Bindings every screen has, listed last in its help.
@@ -140,6 +163,7 @@ public enum Keymap {
         case .target: return target
         case .confirmQuit: return confirmQuit
         case .conflict: return conflict
+        case .fileExists: return fileExists
         case .recovery: return recovery
         case .evidence: return itemList(what: LocalizedText(fr: "preuve", en: "evidence"))
         case .actions: return itemList(what: LocalizedText(fr: "action", en: "action"))
@@ -149,12 +173,13 @@ public enum Keymap {
         }
     }
 
+    /// The checklist (Screens/Checklist/).
     static let checklist: [Binding] = [
         Binding(digits, "0–3", en: "score the rule", fr: "noter la règle", footer: true, hint: ("score", "niveau"), action: { digit($0).map(Action.setScore) }),
         Binding([.char("n")], en: "not applicable (asks the reason)", fr: "non applicable (demande la raison)", footer: true, hint: ("N/A", "N/A"), .beginNotApplicable),
         Binding([.char("u")], en: "unknown", fr: "inconnu", footer: true, .markUnknown),
         Binding([.char("x")], en: "clear the state", fr: "effacer l’état", .clearState),
-        Binding([.char("t")], en: "set the target (then 0–3, or x to remove)", fr: "fixer la cible (puis 0–3, ou x pour l’enlever)", footer: true, hint: ("target", "cible"), .beginTarget),
+        Binding([.char("t")], en: "set the target (then \(targetKeys(.en)))", fr: "fixer la cible (puis \(targetKeys(.fr)))", footer: true, hint: ("target", "cible"), .beginTarget),
         Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .moveDown),
         Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .moveUp),
         Binding([.pageDown], en: "page down", fr: "page suivante", .pageDown),
@@ -180,6 +205,7 @@ public enum Keymap {
         Binding([.char("q")], en: "quit", fr: "quitter", footer: true, .quit),
     ]
 
+    /// The notes editor (Screens/NoteEditor/).
     static let note: [Binding] = [
         Binding([.escape, .ctrl("s")], en: "done (keeps the note)", fr: "terminé (garde la note)", footer: true, .back),
         Binding([.enter], en: "new line", fr: "nouvelle ligne", .newline),
@@ -190,11 +216,13 @@ public enum Keymap {
         Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
+    /// The one-line prompts (Screens/Dialog/).
     static let prompt: [Binding] = [
         Binding([.enter], en: "confirm", fr: "valider", footer: true, .submit),
         Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
     ] + editing
 
+    /// The forms (Screens/Form/).
     static let form: [Binding] = [
         Binding([.ctrl("s")], en: "save the form", fr: "enregistrer le formulaire", footer: true, .submit),
         Binding([.enter], en: "next field (saves on the last one)", fr: "champ suivant (enregistre sur le dernier)", footer: true, .nextField),
@@ -205,31 +233,50 @@ public enum Keymap {
         Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ] + editing
 
+    // The dialogs (Screens/Dialog/): each binding with `ask` words is offered in the question line.
+
     static let target: [Binding] = [
-        Binding(digits, "0–3", en: "target level", fr: "niveau cible", footer: true, action: { digit($0).map { Action.setTarget($0) } }),
-        Binding([.char("x")], en: "remove the target", fr: "enlever la cible", footer: true, .setTarget(nil)),
-        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+        Binding(digits, "0–3", en: "target level", fr: "niveau cible", footer: true, ask: ("", ""), action: { digit($0).map { Action.setTarget($0) } }),
+        Binding([.char("x")], en: "remove the target", fr: "enlever la cible", footer: true, ask: ("to remove", "pour l’enlever"), .setTarget(nil)),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, ask: ("to cancel", "pour annuler"), .back),
     ]
+
+    /// `0–3, or x to remove`, from the target question's bindings.
+    static func targetKeys(_ lang: Language) -> String {
+        let level = binding(for: .setTarget(0), in: target)?.hintKey(lang) ?? ""
+        let remove = binding(for: .setTarget(nil), in: target)?.hintKey(lang) ?? ""
+        return lang.pick(en: "\(level), or \(remove) to remove", fr: "\(level), ou \(remove) pour l’enlever")
+    }
 
     static let confirmQuit: [Binding] = [
-        Binding([.char("s")], en: "save and quit", fr: "enregistrer et quitter", footer: true, .answer("s")),
-        Binding([.char("d")], en: "discard the changes and quit", fr: "abandonner les modifications et quitter", footer: true, .answer("d")),
-        Binding([.char("c"), .escape], en: "cancel", fr: "annuler", footer: true, .back),
+        Binding([.char("s")], en: "save and quit", fr: "enregistrer et quitter", footer: true, ask: ("save and quit", "enregistrer et quitter"), .saveAndQuit),
+        Binding([.char("d")], en: "discard the changes and quit", fr: "abandonner les modifications et quitter", footer: true, ask: ("discard", "abandonner"), .discardAndQuit),
+        Binding([.char("c"), .escape], en: "cancel", fr: "annuler", footer: true, ask: ("cancel", "annuler"), .back),
     ]
 
+    /// The file changed on disk since it was opened.
     static let conflict: [Binding] = [
-        Binding([.char("a")], en: "save under another name", fr: "enregistrer sous un autre nom", footer: true, .answer("a")),
-        Binding([.char("r")], en: "reload the file from disk (drops your changes)", fr: "recharger le fichier (abandonne vos modifications)", footer: true, .answer("r")),
-        Binding([.char("o")], en: "overwrite the file", fr: "écraser le fichier", footer: true, .answer("o")),
-        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+        Binding([.char("a")], en: "save under another name", fr: "enregistrer sous un autre nom", footer: true, ask: ("save as", "enregistrer sous"), .saveAs),
+        Binding([.char("r")], en: "reload the file from disk (drops your changes)", fr: "recharger le fichier (abandonne vos modifications)", footer: true,
+                ask: ("reload (drop your changes)", "recharger (perdre vos modifications)"), .reload),
+        Binding([.char("o")], en: "overwrite the file", fr: "écraser le fichier", footer: true, ask: ("overwrite", "écraser"), .overwrite),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, ask: ("cancel", "annuler"), .back),
+    ]
+
+    /// The name given to save as is another file's.
+    static let fileExists: [Binding] = [
+        Binding([.char("o")], en: "overwrite the file", fr: "écraser le fichier", footer: true, ask: ("overwrite", "écraser"), .overwrite),
+        Binding([.char("a")], en: "save under another name", fr: "enregistrer sous un autre nom", footer: true, ask: ("another name", "autre nom"), .saveAs),
+        Binding([.escape], en: "cancel", fr: "annuler", footer: true, ask: ("cancel", "annuler"), .back),
     ]
 
     static let recovery: [Binding] = [
-        Binding([.char("r")], en: "recover the unsaved changes", fr: "récupérer les modifications non enregistrées", footer: true, .answer("r")),
-        Binding([.char("d")], en: "discard the recovery copy", fr: "supprimer la copie de récupération", footer: true, .answer("d")),
-        Binding([.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, .back),
+        Binding([.char("r")], en: "recover the unsaved changes", fr: "récupérer les modifications non enregistrées", footer: true, ask: ("recover", "récupérer"), .recover),
+        Binding([.char("d")], en: "discard the recovery copy", fr: "supprimer la copie de récupération", footer: true, ask: ("discard the copy", "supprimer la copie"), .discardRecovery),
+        Binding([.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, ask: ("decide later", "plus tard"), .back),
     ]
 
+    /// The evidence and actions lists (Screens/Items/).
     static func itemList(what: LocalizedText) -> [Binding] {
         [
             Binding([.char("a"), .char("+")], en: "add \(what.en)", fr: "ajouter (\(what.fr))", footer: true, .addItem),
@@ -242,12 +289,14 @@ public enum Keymap {
         ]
     }
 
+    /// The summary (Screens/Summary/).
     static let summary: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
+    /// The comparison (Screens/Compare/).
     static let compare: [Binding] = [
         Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .listDown),
         Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .listUp),
@@ -261,6 +310,7 @@ public enum Keymap {
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
+    /// The help screen (Screens/Help/).
     static let help: [Binding] = scrolling + [
         Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back),
     ]

@@ -51,7 +51,10 @@ extension AppState {
             editsSinceRecovery = 0
             recoveryPending = false
             pendingSavePath = nil
-            if mode.kind == .conflict || mode.kind == .prompt { mode = .checklist }
+            switch mode {
+            case .conflict, .prompt: mode = .checklist
+            default: break
+            }
             message = say("Saved \(Path.base(path)).", "Enregistré : \(Path.base(path)).", .success)
             if quitAfterSave { return .quit }
             return Effect.none
@@ -92,8 +95,9 @@ extension AppState {
         case .exportExists(let path):
             if case .prompt(var prompt) = mode, prompt.purpose == .export {
                 prompt.confirmedOverwrite = path
-                prompt.error = language.pick(en: "\(Path.base(path)) exists: Enter again to replace it, or change the name.",
-                                             fr: "\(Path.base(path)) existe : Entrée de nouveau pour le remplacer, ou changez le nom.")
+                let submit = Keymap.keyName(.submit, in: .prompt, language)
+                prompt.error = language.pick(en: "\(Path.base(path)) exists: \(submit) again to replace it, or change the name.",
+                                             fr: "\(Path.base(path)) existe : \(submit) de nouveau pour le remplacer, ou changez le nom.")
                 mode = .prompt(prompt)
             }
             return Effect.none

@@ -46,8 +46,12 @@ public enum Action: Equatable, Sendable {
     case addItem, editItem, deleteItem
     case nextField, previousField
     case cycleChoice(Int)
-    /// A one-letter answer to a question (save/discard/cancel, overwrite/reload, …).
-    case answer(Character)
+    // Answers to the dialogs' questions.
+    case saveAndQuit, discardAndQuit
+    /// Replace the file that changed on disk or already exists; take it back from disk.
+    case overwrite, reload
+    /// Take the recovery copy's changes, or delete the copy.
+    case recover, discardRecovery
     // Events from the runner.
     case resize(width: Int, height: Int)
     case tick(Timestamp)
@@ -65,7 +69,7 @@ public enum Action: Equatable, Sendable {
     case exported(path: String)
     case exportExists(path: String)
     case exportFailed(String)
-    case compareLoaded(CompareView)
+    case compareLoaded(CompareState)
     case compareFailed(String)
 }
 

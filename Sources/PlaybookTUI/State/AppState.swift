@@ -131,7 +131,7 @@ extension AppState {
     }
 
     /// Opens on a comparison (`playbook compare A B --interactive`); closing it ends the session.
-    public mutating func openComparison(_ view: CompareView) {
+    public mutating func openComparison(_ view: CompareState) {
         mode = .compare(view)
     }
 

@@ -148,11 +148,12 @@ enum FooterView {
 /// What is shown when the terminal is smaller than the checklist needs.
 enum TooSmallView {
     static func draw(_ s: AppState, into screen: inout Screen) {
+        let quit = Keymap.keyName(.quit, in: .checklist, s.language)
         let lines = [
             s.language.pick(en: "Enlarge the terminal", fr: "Agrandissez le terminal"),
             s.language.pick(en: "(at least \(AppState.minimumWidth)×\(AppState.minimumHeight); now \(s.width)×\(s.height))",
                             fr: "(au moins \(AppState.minimumWidth)×\(AppState.minimumHeight) ; actuellement \(s.width)×\(s.height))"),
-            s.language.pick(en: "q quits", fr: "q pour quitter"),
+            s.language.pick(en: "\(quit) quits", fr: "\(quit) pour quitter"),
         ]
         let top = max(0, (s.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < s.height {

@@ -37,7 +37,7 @@ public func render(_ state: AppState, into screen: inout Screen, cache: inout Re
     case .help(let topic):
         HelpView.draw(state, topic: topic, area: layout.body, into: &screen)
     case .compare(let view):
-        CompareViewDraw.draw(state, view: view, area: layout.body, into: &screen)
+        CompareView.draw(state, view: view, area: layout.body, into: &screen)
     }
     DialogView.draw(state, into: &screen)
     FooterView.draw(state, layout: layout, into: &screen, cache: &cache)

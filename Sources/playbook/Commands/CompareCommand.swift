@@ -129,7 +129,7 @@ struct CompareRequest: CommandRequest {
             var state = AppState(catalog: comparison.after.catalog, document: comparison.after.assessment, filePath: nil, language: lang,
                                  width: 80, height: 24, now: Now.timestamp(), today: Now.today(),
                                  readOnlyReason: lang.pick(en: "comparison view", fr: "vue de comparaison"))
-            state.openComparison(CompareView(comparison: comparison, fromChecklist: false))
+            state.openComparison(CompareState(comparison: comparison, fromChecklist: false))
             let status = Session(state: state, diskBytes: nil, clock: Now.timestamp).run()
             if status != 0 { throw ExitCode(status) }
             return

@@ -2,7 +2,7 @@ import PlaybookCore
 
 /// The side-by-side comparison: rules with both scores and the change, then the selected rule's two notes.
 /// (The header names both files with their scores: `HeaderView`.)
-enum CompareViewDraw {
+enum CompareView {
     /// Where the parts go in `area`: the figures, column heads and list, then the notes under a rule.
     struct Geometry {
         var listTop: Int
@@ -32,7 +32,7 @@ enum CompareViewDraw {
     }
 
     /// How many note lines the selected rule has (the longer side) and the rows they scroll in.
-    static func notesExtent(_ s: AppState, view: CompareView, area: Layout.Area) -> (total: Int, height: Int)? {
+    static func notesExtent(_ s: AppState, view: CompareState, area: Layout.Area) -> (total: Int, height: Int)? {
         let g = Geometry(area)
         let rules = view.rules
         guard let notes = g.notes, !rules.isEmpty else { return nil }
@@ -41,7 +41,7 @@ enum CompareViewDraw {
         return (total, notes.height)
     }
 
-    static func draw(_ s: AppState, view: CompareView, area: Layout.Area, into screen: inout Screen) {
+    static func draw(_ s: AppState, view: CompareState, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
         let c = view.comparison
         let w = CompareWords(lang: lang, kind: c.kind)
@@ -63,7 +63,9 @@ enum CompareViewDraw {
         screen.put(head, x: 1, y: area.y + 1, role: .key, maxWidth: area.width - 2)
         let rules = view.rules
         if rules.isEmpty {
-            screen.put(lang.pick(en: "No rule matches this filter (f changes it).", fr: "Aucune règle pour ce filtre (f pour le changer)."), x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
+            let filter = Keymap.keyName(.cycleFilter, in: .compare, lang)
+            screen.put(lang.pick(en: "No rule matches this filter (\(filter) changes it).", fr: "Aucune règle pour ce filtre (\(filter) pour le changer)."),
+                       x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
             return
         }
         // The list follows the cursor; the same indicator as a scrolled pane says where it stands.

@@ -1,7 +1,7 @@
 import PlaybookCore
 
 /// A small form: programme details, one evidence item or one action.
-public struct Form: Equatable, Sendable {
+public struct FormState: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case details
         case evidence(index: Int?)

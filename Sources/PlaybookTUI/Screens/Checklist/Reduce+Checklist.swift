@@ -31,7 +31,7 @@ extension AppState {
             guard !isReadOnly else { return edit { _ in } }
             var reason = ""
             if case .notApplicable(let r) = answer.state { reason = r }
-            mode = .prompt(Prompt(purpose: .notApplicableReason, editor: TextEditor(reason, singleLine: true, maxLength: 2_000), error: nil))
+            mode = .prompt(PromptState(purpose: .notApplicableReason, editor: TextEditor(reason, singleLine: true, maxLength: 2_000), error: nil))
         case .markUnknown:
             let effect = edit { $0.state = .unknown }
             if advanceAfterScore, !isReadOnly, let p = nextUnassessedPosition() { select(position: p) }
@@ -57,10 +57,10 @@ extension AppState {
         case .openSummary: mode = .summary(Scroll())
         case .beginExport:
             let base = filePath.map { Path.join(Path.directory($0), Path.base($0).replacingSuffix(".json", with: "")) } ?? Path.join(".", suggestedFileName().replacingSuffix(".json", with: ""))
-            mode = .prompt(Prompt(purpose: .export, editor: TextEditor(base + ".html", singleLine: true, maxLength: 4_096), error: nil))
+            mode = .prompt(PromptState(purpose: .export, editor: TextEditor(base + ".html", singleLine: true, maxLength: 4_096), error: nil))
         case .beginCompare:
-            mode = .prompt(Prompt(purpose: .compareWith, editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096), error: nil))
-        case .showHelp: mode = .help(HelpTopic(kind: .checklist, returnTo: .checklist, scroll: Scroll()))
+            mode = .prompt(PromptState(purpose: .compareWith, editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096), error: nil))
+        case .showHelp: mode = .help(HelpState(returnTo: .checklist))
         case .save: return save()
         case .saveAs: return beginSaveAs()
         case .quit:
@@ -106,7 +106,7 @@ extension AppState {
             return .none
         }
         let suggestion = filePath ?? Path.join(".", suggestedFileName())
-        mode = .prompt(Prompt(purpose: .saveAs, editor: TextEditor(suggestion, singleLine: true, maxLength: 4_096), error: nil))
+        mode = .prompt(PromptState(purpose: .saveAs, editor: TextEditor(suggestion, singleLine: true, maxLength: 4_096), error: nil))
         return .none
     }
 
@@ -115,132 +115,6 @@ extension AppState {
         let base = [document.program.name, document.program.partner, document.assessedOn.description]
             .filter { !$0.isEmpty }.joined(separator: "-")
         return SafeName.fileName(from: base, fallback: "assessment", extension: "json")
-    }
-
-    mutating func reduceTarget(_ action: Action) -> Effect {
-        switch action {
-        case .setTarget(let t):
-            mode = .checklist
-            return edit { $0.target = t }
-        case .back:
-            mode = .checklist
-        default: break
-        }
-        return .none
-    }
-
-    mutating func reduceConfirmQuit(_ action: Action) -> Effect {
-        switch action {
-        case .answer("s"):
-            mode = .checklist
-            quitAfterSave = true
-            return save()
-        case .answer("d"):
-            return .quit
-        case .back:
-            mode = .checklist
-        default: break
-        }
-        return .none
-    }
-
-    mutating func reduceConflict(_ action: Action, exists: Bool) -> Effect {
-        switch action {
-        case .answer("a"):
-            return beginSaveAs()
-        case .answer("r") where !exists:
-            mode = .checklist
-            quitAfterSave = false
-            if let path = filePath { return .reload(path: path) }
-        case .answer("o"):
-            mode = .checklist
-            if let path = pendingSavePath { return saveEffect(path: path, overwrite: true) }
-        case .back:
-            mode = .checklist
-            quitAfterSave = false
-        default: break
-        }
-        return .none
-    }
-
-    mutating func reduceRecovery(_ action: Action, _ offer: RecoveryOffer) -> Effect {
-        switch action {
-        case .answer("r"):
-            document = offer.document
-            mode = .checklist
-            recompute()
-            dirty = true
-            recoveryPending = false
-            message = say("Recovered the unsaved changes; save to keep them.", "Modifications récupérées ; enregistrez pour les garder.", .success)
-        case .answer("d"):
-            mode = .checklist
-            return .discardRecovery
-        case .back:
-            mode = .checklist
-        default: break
-        }
-        return .none
-    }
-
-    mutating func reduceCompare(_ action: Action, _ view: CompareView) -> Effect {
-        var view = view
-        let count = view.rules.count
-        let page = max(1, layout.body.height / 2 - 2)
-        switch action {
-        case .listDown, .wheel(1...): view.cursor = min(max(0, count - 1), view.cursor + 1)
-        case .listUp, .wheel(...0): view.cursor = max(0, view.cursor - 1)
-        case .pageDown: view.cursor = min(max(0, count - 1), view.cursor + page)
-        case .pageUp: view.cursor = max(0, view.cursor - page)
-        case .detailDown, .detailUp:
-            if let notes = CompareViewDraw.notesExtent(self, view: view, area: layout.body) {
-                _ = view.notes.apply(action, total: notes.total, height: notes.height)
-            }
-        case .cycleFilter:
-            let all = CompareView.Filter.allCases
-            view.filter = all[(all.firstIndex(of: view.filter)! + 1) % all.count]
-            view.cursor = 0
-        case .toggleLanguage: language = language == .fr ? .en : .fr
-        case .showHelp:
-            mode = .help(HelpTopic(kind: .compare, returnTo: mode, scroll: Scroll()))
-            return .none
-        case .back:
-            if view.fromChecklist {
-                mode = .checklist
-                return .none
-            }
-            return .quit
-        default: break
-        }
-        // Another rule's notes start at their top.
-        if case .compare(let before) = mode, before.cursor != view.cursor || before.filter != view.filter { view.notes = Scroll() }
-        mode = .compare(view)
-        return .none
-    }
-
-    mutating func reduceSummary(_ action: Action, _ scroll: Scroll) -> Effect {
-        var scroll = scroll
-        switch action {
-        case .back: mode = .checklist
-        case .toggleLanguage: language = language == .fr ? .en : .fr
-        case .showHelp: mode = .help(HelpTopic(kind: .summary, returnTo: mode, scroll: Scroll()))
-        default:
-            let body = layout.body
-            if scroll.apply(action, total: SummaryView.lines(self, width: body.width - 2).count, height: body.height) { mode = .summary(scroll) }
-        }
-        return .none
-    }
-
-    mutating func reduceHelp(_ action: Action, _ topic: HelpTopic) -> Effect {
-        var topic = topic
-        switch action {
-        case .back:
-            mode = topic.returnTo
-            return .none
-        default:
-            _ = topic.scroll.apply(action, total: HelpView.lines(self, kind: topic.kind).count, height: HelpView.listArea(layout.body).height)
-        }
-        mode = .help(topic)
-        return .none
     }
 }
 

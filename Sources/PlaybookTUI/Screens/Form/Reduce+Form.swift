@@ -6,10 +6,10 @@ extension AppState {
     static let strengthChoices = Evidence.Strength.allCases.map(\.rawValue)
     static let statusChoices = ActionItem.Status.allCases.map(\.rawValue)
 
-    func detailsForm() -> Form {
+    func detailsForm() -> FormState {
         let p = document.program
         let segmentLabels = [LocalizedText(fr: "(aucun)", en: "(none)")] + Segment.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }
-        return Form(purpose: .details, fields: [
+        return FormState(purpose: .details, fields: [
             .init(label: LocalizedText(fr: "Programme", en: "Programme"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.name),
             .init(label: LocalizedText(fr: "Partenaire", en: "Partner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.partner),
             .init(label: LocalizedText(fr: "Segment", en: "Segment"), kind: .choice(AppState.segmentChoices, labels: segmentLabels), value: p.segment?.rawValue ?? ""),
@@ -19,18 +19,18 @@ extension AppState {
         ])
     }
 
-    func evidenceForm(index: Int?) -> Form {
+    func evidenceForm(index: Int?) -> FormState {
         let item = index.map { answer.evidence[$0] }
-        return Form(purpose: .evidence(index: index), fields: [
+        return FormState(purpose: .evidence(index: index), fields: [
             .init(label: LocalizedText(fr: "Preuve", en: "Evidence"), kind: .text(required: true, maxLength: 10_000), value: item?.text ?? ""),
             .init(label: LocalizedText(fr: "Force", en: "Strength"), kind: .choice(AppState.strengthChoices, labels: Evidence.Strength.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.strength.rawValue ?? Evidence.Strength.asserted.rawValue),
             .init(label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false), value: item?.date?.description ?? document.assessedOn.description),
         ])
     }
 
-    func actionForm(index: Int?) -> Form {
+    func actionForm(index: Int?) -> FormState {
         let item = index.map { answer.actions[$0] }
-        return Form(purpose: .action(index: index), fields: [
+        return FormState(purpose: .action(index: index), fields: [
             .init(label: LocalizedText(fr: "Action", en: "Action"), kind: .text(required: true, maxLength: Assessment.maxNameLength), value: item?.title ?? ""),
             .init(label: LocalizedText(fr: "Responsable", en: "Owner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: item?.owner ?? ""),
             .init(label: LocalizedText(fr: "Échéance", en: "Due date"), kind: .date(required: false), value: item?.due?.description ?? ""),
@@ -38,7 +38,7 @@ extension AppState {
         ])
     }
 
-    mutating func reduceForm(_ action: Action, _ form: Form) -> Effect {
+    mutating func reduceForm(_ action: Action, _ form: FormState) -> Effect {
         var form = form
         let isChoice: Bool = { if case .choice = form.fields[form.focus].kind { return true } else { return false } }()
         switch action {
@@ -46,7 +46,7 @@ extension AppState {
             mode = returnMode(for: form.purpose)
             return .none
         case .showHelp:
-            mode = .help(HelpTopic(kind: .form, returnTo: mode, scroll: Scroll()))
+            mode = .help(HelpState(returnTo: mode))
             return .none
         case .nextField where form.focus == form.fields.count - 1:
             return submit(form)
@@ -68,7 +68,7 @@ extension AppState {
         return .none
     }
 
-    func returnMode(for purpose: Form.Purpose) -> Mode {
+    func returnMode(for purpose: FormState.Purpose) -> Mode {
         switch purpose {
         case .details: .checklist
         case .evidence(let i): .evidence(cursor: i ?? max(0, answer.evidence.count - 1))
@@ -76,7 +76,7 @@ extension AppState {
         }
     }
 
-    mutating func submit(_ form: Form) -> Effect {
+    mutating func submit(_ form: FormState) -> Effect {
         var form = form
         form.storeEditor()
         if let problem = form.validationError(language) {
@@ -111,7 +111,7 @@ extension AppState {
     }
 
     /// Writes the programme-details form into the document (a date that is not one keeps the old date).
-    mutating func storeDetails(_ form: Form) {
+    mutating func storeDetails(_ form: FormState) {
         document.program.name = form.value(0)
         document.program.partner = form.value(1)
         document.program.segment = Segment(rawValue: form.value(2))
@@ -120,12 +120,12 @@ extension AppState {
         document.assessedOn = CalendarDate(iso: form.value(5)) ?? document.assessedOn
     }
 
-    func evidenceItem(_ form: Form, index: Int?) -> Evidence {
+    func evidenceItem(_ form: FormState, index: Int?) -> Evidence {
         Evidence(text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
                  date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
     }
 
-    func actionItem(_ form: Form, index: Int?) -> ActionItem {
+    func actionItem(_ form: FormState, index: Int?) -> ActionItem {
         let id = index.map { answer.actions[$0].id } ?? document.nextActionID()
         return ActionItem(id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
                           status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
@@ -167,52 +167,6 @@ extension AppState {
     /// Work a signal or a crash would lose: unsaved changes, or text typed in a form or prompt.
     public var hasUnsavedWork: Bool {
         dirty || documentWithPendingText != document
-    }
-
-    /// The evidence or actions list of the selected rule.
-    mutating func reduceItems(_ action: Action, cursor: Int, evidence: Bool) -> Effect {
-        let count = evidence ? answer.evidence.count : answer.actions.count
-        var cursor = min(cursor, max(0, count - 1))
-        let wrap: (Int) -> Mode = { evidence ? .evidence(cursor: $0) : .actions(cursor: $0) }
-        if action != .deleteItem { pendingDelete = nil }
-        switch action {
-        case .listDown, .wheel(1...): cursor = min(max(0, count - 1), cursor + 1)
-        case .listUp, .wheel(...0): cursor = max(0, cursor - 1)
-        case .addItem:
-            guard !isReadOnly else { return edit { _ in } }
-            mode = .form(evidence ? evidenceForm(index: nil) : actionForm(index: nil))
-            return .none
-        case .editItem where count > 0:
-            guard !isReadOnly else { return edit { _ in } }
-            mode = .form(evidence ? evidenceForm(index: cursor) : actionForm(index: cursor))
-            return .none
-        case .deleteItem where count > 0:
-            guard !isReadOnly else { return edit { _ in } }
-            if pendingDelete != cursor {
-                pendingDelete = cursor
-                message = say("Press d again to delete this item.", "Appuyez encore sur d pour supprimer cet élément.", .warning)
-                mode = wrap(cursor)
-                return .none
-            }
-            pendingDelete = nil
-            message = say("Deleted.", "Supprimé.")
-            let index = cursor
-            let effect = edit { answer in
-                if evidence { answer.evidence.remove(at: index) } else { answer.actions.remove(at: index) }
-            }
-            mode = wrap(max(0, min(cursor, count - 2)))
-            return effect
-        case .back:
-            mode = .checklist
-            message = nil
-            return .none
-        case .showHelp:
-            mode = .help(HelpTopic(kind: evidence ? .evidence : .actions, returnTo: wrap(cursor), scroll: Scroll()))
-            return .none
-        default: break
-        }
-        mode = wrap(cursor)
-        return .none
     }
 }
 

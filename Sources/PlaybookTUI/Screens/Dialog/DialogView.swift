@@ -18,16 +18,13 @@ enum DialogView {
             }
         case .confirmQuit:
             box(s, title: lang.pick(en: "Unsaved changes", fr: "Modifications non enregistrées"),
-                lines: [lang.pick(en: "Save before quitting?", fr: "Enregistrer avant de quitter ?"),
-                        lang.pick(en: "s save and quit · d discard · Esc cancel", fr: "s enregistrer et quitter · d abandonner · Échap annuler")],
+                lines: [lang.pick(en: "Save before quitting?", fr: "Enregistrer avant de quitter ?"), answers(.confirmQuit, lang)],
                 into: &screen)
         case .conflict(let exists):
             let file = s.pendingSavePath.map { Path.base($0) } ?? ""
             let lines = exists
-                ? [lang.pick(en: "\(file) already exists.", fr: "\(file) existe déjà."),
-                   lang.pick(en: "o overwrite · a another name · Esc cancel", fr: "o écraser · a autre nom · Échap annuler")]
-                : [lang.pick(en: "\(file) changed on disk since it was opened.", fr: "\(file) a changé sur le disque depuis son ouverture."),
-                   lang.pick(en: "a save as · r reload (drop your changes) · o overwrite · Esc cancel", fr: "a enregistrer sous · r recharger (perdre vos modifications) · o écraser · Échap annuler")]
+                ? [lang.pick(en: "\(file) already exists.", fr: "\(file) existe déjà."), answers(.fileExists, lang)]
+                : [lang.pick(en: "\(file) changed on disk since it was opened.", fr: "\(file) a changé sur le disque depuis son ouverture."), answers(.conflict, lang)]
             box(s, title: lang.pick(en: "File changed", fr: "Fichier modifié"), lines: lines, into: &screen)
         case .recovery(let offer):
             var lines = [lang.pick(en: "Unsaved changes from an earlier session were found", fr: "Des modifications non enregistrées d’une session précédente ont été trouvées")]
@@ -37,19 +34,24 @@ enum DialogView {
             } else {
                 lines.append(lang.pick(en: "The file on disk is older than this copy.", fr: "Le fichier sur le disque est plus ancien que cette copie."))
             }
-            lines.append(lang.pick(en: "r recover · d discard the copy · Esc decide later", fr: "r récupérer · d supprimer la copie · Échap plus tard"))
+            lines.append(answers(.recovery, lang))
             box(s, title: lang.pick(en: "Recovery", fr: "Récupération"), lines: lines, into: &screen)
         case .target:
             box(s, title: lang.pick(en: "Target", fr: "Cible"),
-                lines: [lang.pick(en: "Target level for rule \(s.rule.number): 0–3, x to remove, Esc to cancel",
-                                  fr: "Niveau cible de la règle \(s.rule.number) : 0–3, x pour l’enlever, Échap pour annuler")],
+                lines: [lang.pick(en: "Target level for rule \(s.rule.number): ", fr: "Niveau cible de la règle \(s.rule.number) : ")
+                    + Keymap.askHints(.target, lang).joined(separator: ", ")],
                 into: &screen)
         default:
             break
         }
     }
 
-    static func promptLabel(_ s: AppState, _ prompt: Prompt) -> String {
+    /// A question's answers, from its keymap: `s save and quit · d discard · Esc cancel`.
+    static func answers(_ kind: ModeKind, _ lang: Language) -> String {
+        Keymap.askHints(kind, lang).joined(separator: " · ")
+    }
+
+    static func promptLabel(_ s: AppState, _ prompt: PromptState) -> String {
         switch prompt.purpose {
         case .notApplicableReason: s.language.pick(en: " Not applicable because: ", fr: " Non applicable car : ")
         case .saveAs: s.language.pick(en: " Save as: ", fr: " Enregistrer sous : ")

@@ -1,28 +1,5 @@
 import PlaybookCore
 
-/// The notes editor: the rule's title, then the note wrapped to the pane, scrolled to keep the cursor visible.
-enum NoteEditorView {
-    static func draw(_ s: AppState, editor: TextEditor, layout: Layout, into screen: inout Screen) {
-        let lang = s.language
-        let body = layout.body
-        screen.put(lang.pick(en: "Note — ", fr: "Note — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: body.y, role: .title, maxWidth: body.width - 2)
-        let count = lang.count(editor.characters.count, en: "character", "characters", fr: "caractère", "caractères")
-        screen.put(count, x: 1, y: body.y + 1, role: .muted, maxWidth: body.width - 2)
-        let area = layout.editor
-        let lines = editor.layout(width: area.width)
-        let cursorRow = editor.position(in: lines).row
-        let top = firstVisibleRow(cursorRow: cursorRow, height: area.height)
-        for (i, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
-            screen.put(editor.string(line), x: area.x, y: area.y + i, role: .input, maxWidth: area.width)
-        }
-    }
-
-    /// The first row shown so that the cursor's row stays on screen.
-    static func firstVisibleRow(cursorRow: Int, height: Int) -> Int {
-        max(0, cursorRow - max(1, height) + 1)
-    }
-}
-
 /// The evidence and actions lists of the selected rule.
 enum ItemsView {
     static func drawEvidence(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
@@ -32,14 +9,16 @@ enum ItemsView {
         let items = s.answer.evidence.map { e in
             TextWrap.fit(head: "◆ ", body: TerminalSafety.visible(e.text, expandTabs: true), tail: " — " + e.strength.label(lang) + (e.date.map { " · \($0)" } ?? ""), width: area.width - 3)
         }
-        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press a to add some.", fr: "Aucune preuve pour l’instant : a pour en ajouter."), area: area, lang: lang, into: &screen)
+        let add = Keymap.keyName(.addItem, in: .evidence, lang)
+        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press \(add) to add some.", fr: "Aucune preuve pour l’instant : \(add) pour en ajouter."), area: area, lang: lang, into: &screen)
     }
 
     static func drawActions(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
         screen.put(lang.pick(en: "Actions — ", fr: "Actions — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
         let lines = s.answer.actions.map { actionLine($0, s, width: area.width - 3) }
-        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press a to add one.", fr: "Aucune action pour l’instant : a pour en ajouter."), area: area, lang: lang, into: &screen)
+        let add = Keymap.keyName(.addItem, in: .actions, lang)
+        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press \(add) to add one.", fr: "Aucune action pour l’instant : \(add) pour en ajouter."), area: area, lang: lang, into: &screen)
     }
 
     /// An action as one line: status, title, owner, due date and the overdue flag. Within `width`

@@ -96,14 +96,14 @@ enum RuleDetailView {
         }
         if !answer.evidence.isEmpty {
             out.append(Line(text: "", role: .normal))
-            out.append(Line(text: lang.pick(en: "Evidence (v)", fr: "Preuves (v)"), role: .title))
+            out.append(Line(text: lang.pick(en: "Evidence", fr: "Preuves") + " (\(Keymap.keyName(.openEvidence, in: .checklist, lang)))", role: .title))
             for e in answer.evidence {
                 out.append(Line(text: "◆ " + e.text + " — " + e.strength.label(lang) + (e.date.map { ", \($0)" } ?? ""), role: .normal, indent: 2))
             }
         }
         if !answer.actions.isEmpty {
             out.append(Line(text: "", role: .normal))
-            out.append(Line(text: lang.pick(en: "Actions (a)", fr: "Actions (a)"), role: .title))
+            out.append(Line(text: lang.pick(en: "Actions", fr: "Actions") + " (\(Keymap.keyName(.openActions, in: .checklist, lang)))", role: .title))
             for a in answer.actions { out.append(ItemsView.actionLine(a, s)) }
         }
         return out

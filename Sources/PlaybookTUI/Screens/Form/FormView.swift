@@ -4,7 +4,7 @@ import PlaybookCore
 enum FormView {
     static let valueColumn = 22
 
-    static func draw(_ s: AppState, form: Form, area: Layout.Area, into screen: inout Screen) {
+    static func draw(_ s: AppState, form: FormState, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
         let title: String = switch form.purpose {
         case .details: lang.pick(en: "Programme details", fr: "Détails du programme")
