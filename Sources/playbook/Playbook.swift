@@ -4,7 +4,7 @@ import PlaybookCore
 
 /// The root command: it only dispatches.
 @main
-struct Playbook: RequestCommand {
+struct Playbook: ParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -34,11 +34,11 @@ struct Playbook: RequestCommand {
 
     @OptionGroup var common: CommonOptions
 
-    /// Without a command: the checklist on a new assessment.
-    var request: AssessRequest { AssessRequest(common: common.plain, file: nil) }
-
+    /// Without a command: `assess` with no file, on the same --catalog and --lang.
     func run() throws {
-        try request.run()
+        var assess = try AssessCommand.parse([])
+        assess.common = common
+        try assess.run()
     }
 
     /// Parses, runs, and maps every error to one message and an exit status (0, 1 or 2).
@@ -51,14 +51,8 @@ struct Playbook: RequestCommand {
             exitProcess(0)
         }
         do {
-            // The everyday command lines are read without the full parser's start-up cost;
-            // everything else (help, mistakes) goes through swift-argument-parser.
-            if let request = QuickCommandLine.request(arguments) {
-                try request.run()
-            } else {
-                var command = try parseAsRoot()
-                try command.run()
-            }
+            var command = try parseAsRoot()
+            try command.run()
         } catch let error as CLIError {
             Output.err(error.message)
             exitProcess(error.status)

@@ -4,7 +4,7 @@ import PlaybookTerminal
 import PlaybookTUI
 
 /// `playbook assess [FILE]` (and `playbook` alone): the interactive checklist.
-struct AssessCommand: RequestCommand {
+struct AssessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: tr("Open the interactive checklist on FILE (created on first save), or on a new assessment.",
@@ -33,22 +33,6 @@ struct AssessCommand: RequestCommand {
 
     @Option(name: .long, help: ArgumentHelp(tr("Date used to flag overdue actions, YYYY-MM-DD (default: today).", "Date servant à repérer les actions en retard, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))
     var asOf: String?
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: AssessRequest {
-        AssessRequest(common: common.plain, file: file, asOf: asOf)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `AssessCommand`'s values, whichever command-line reader produced them, and what it does.
-struct AssessRequest: CommandRequest {
-    var common: Common
-    var file: String?
-    var asOf: String? = nil
 
     func run() throws {
         let lang = common.language

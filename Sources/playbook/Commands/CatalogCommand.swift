@@ -25,7 +25,7 @@ struct CatalogCommand: ParsableCommand {
         var file: String?
 
         func run() throws {
-            var options = common.plain
+            var options = common
             if let file { options.catalog = file }
             let lang = options.language
             let catalog: Catalog

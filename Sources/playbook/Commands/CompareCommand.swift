@@ -6,7 +6,7 @@ import PlaybookTUI
 /// `playbook compare A B`: progress over time, or our view against the partner's.
 extension CompareRender.Format: ExpressibleByArgument {}
 
-struct CompareCommand: RequestCommand {
+struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: tr("Compare two assessments: progress over time, or our view against the partner's.",
@@ -29,7 +29,6 @@ struct CompareCommand: RequestCommand {
             --fail-on-regression compare dans le temps : entre deux côtés, il est refusé.
             """)
     )
-
 
     @OptionGroup var common: CommonOptions
 
@@ -67,32 +66,6 @@ struct CompareCommand: RequestCommand {
     var catalogA: String?
 
     @Option(name: .long, help: ArgumentHelp(tr("Catalogue file for B, when it differs from --catalog.", "Fichier de catalogue pour B, s’il diffère de --catalog."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
-    var catalogB: String?
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: CompareRequest {
-        CompareRequest(common: common.plain, a: a, b: b, format: format, output: output, force: force, sides: sides, failOnRegression: failOnRegression, allowRescoping: allowRescoping, interactive: interactive, allowDifferentCatalogs: allowDifferentCatalogs, catalogA: catalogA, catalogB: catalogB)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `CompareCommand`'s values, whichever command-line reader produced them, and what it does.
-struct CompareRequest: CommandRequest {
-    var common: Common
-    var a: String
-    var b: String
-    var format: CompareRender.Format?
-    var output: String?
-    var force: Bool
-    var sides: Bool
-    var failOnRegression: Bool
-    var allowRescoping: Bool
-    var interactive: Bool
-    var allowDifferentCatalogs: Bool
-    var catalogA: String?
     var catalogB: String?
 
     func run() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookCore
 
 /// `playbook new FILE`: a new, empty assessment; never overwrites.
-struct NewCommand: RequestCommand {
+struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: tr("Create a new, empty assessment file (never overwrites an existing file).",
@@ -30,27 +30,6 @@ struct NewCommand: RequestCommand {
     var side: Side = .ours
 
     @Option(name: .long, help: ArgumentHelp(tr("Assessment date, YYYY-MM-DD (default: today).", "Date de l’évaluation, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))
-    var date: String?
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: NewRequest {
-        NewRequest(common: common.plain, file: file, program: program, partner: partner, segment: segment, assessor: assessor, side: side, date: date)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `NewCommand`'s values, whichever command-line reader produced them, and what it does.
-struct NewRequest: CommandRequest {
-    var common: Common
-    var file: String
-    var program: String
-    var partner: String
-    var segment: Segment?
-    var assessor: String
-    var side: Side
     var date: String?
 
     func run() throws {

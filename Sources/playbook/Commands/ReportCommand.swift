@@ -4,7 +4,7 @@ import PlaybookCore
 extension ReportFormat: ExpressibleByArgument {}
 
 /// `playbook report FILE`: the assessment as a document to hand out, in the format that fits.
-struct ReportCommand: RequestCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: tr("Write an assessment's report: Markdown, HTML with charts, text, CSV or JSON.",
@@ -33,7 +33,6 @@ struct ReportCommand: RequestCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(tr("Write the report to this file instead of standard output (- means standard output).", "Écrire le rapport dans ce fichier au lieu de la sortie standard (- désigne la sortie standard)."), valueName: tr("out", "sortie")), completion: .file())
     var out: String?
 
-
     @Flag(name: .long, help: ArgumentHelp(tr("Replace OUT if it exists (never the assessment itself, an input, or any assessment file).", "Remplacer SORTIE s’il existe (jamais l’évaluation elle-même, une entrée, ni aucun fichier d’évaluation).")))
     var force = false
 
@@ -46,26 +45,6 @@ struct ReportCommand: RequestCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("CSV only: start with a byte order mark, so spreadsheet programs read accents right.", "CSV seulement : commencer par une marque d’ordre d’octets, pour que les tableurs lisent bien les accents.")))
     var bom = false
 
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: ReportRequest {
-        ReportRequest(common: common.plain, file: file, format: format, out: out, force: force, asOf: asOf, actions: actions, bom: bom)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `ReportCommand`'s values, whichever command-line reader produced them, and what it does.
-struct ReportRequest: CommandRequest {
-    var common: Common
-    var file: String
-    var format: ReportFormat?
-    var out: String?
-    var force: Bool
-    var asOf: String?
-    var actions: Bool
-    var bom: Bool
     /// The output file; nil for standard output.
     private var output: String? { out == "-" ? nil : out }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookCore
 
 /// `playbook rules`: the catalogue, readable in a terminal.
-struct RulesCommand: RequestCommand {
+struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: tr("Show the rule catalogue, grouped by theme.", "Afficher le catalogue des règles, par thème.")
@@ -19,22 +19,6 @@ struct RulesCommand: RequestCommand {
 
     @Flag(name: .long, help: ArgumentHelp(tr("Also show each rule's guiding questions and level descriptions.", "Afficher aussi les questions et les niveaux de chaque règle.")))
     var details = false
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: RulesRequest {
-        RulesRequest(common: common.plain, format: format, details: details)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `RulesCommand`'s values, whichever command-line reader produced them, and what it does.
-struct RulesRequest: CommandRequest {
-    var common: Common
-    var format: RulesCommand.Format
-    var details: Bool
 
     func run() throws {
         let catalog = try common.loadCatalog()

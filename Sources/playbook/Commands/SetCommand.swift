@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookCore
 
 /// `playbook set FILE RULE …`: scripted edits of one rule.
-struct SetCommand: RequestCommand {
+struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: tr("Set one rule's state, target, note, evidence or actions (for scripts).",
@@ -55,49 +55,16 @@ struct SetCommand: RequestCommand {
     @Option(name: .long, help: ArgumentHelp(tr("Due date of the added action, YYYY-MM-DD.", "Échéance de l’action ajoutée, AAAA-MM-JJ."), valueName: "date"))
     var due: String?
 
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: SetRequest {
-        SetRequest(common: common.plain, file: file, rule: rule, score: score, na: na, unknown: unknown, clear: clear, target: target, note: note, addEvidence: addEvidence, strength: strength, evidenceDate: evidenceDate, addAction: addAction, owner: owner, due: due)
-    }
-
+    /// Refuses lines that set nothing, or two states at once (with the usage, as swift-argument-parser does).
     func validate() throws {
-        if let problem = request.problem { throw ValidationError(problem) }
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `SetCommand`'s values, whichever command-line reader produced them, and what it does.
-struct SetRequest: CommandRequest {
-    var common: Common
-    var file: String
-    var rule: String
-    var score: String?
-    var na: String?
-    var unknown: Bool
-    var clear: Bool
-    var target: String?
-    var note: String?
-    var addEvidence: String?
-    var strength: Evidence.Strength
-    var evidenceDate: String?
-    var addAction: String?
-    var owner: String
-    var due: String?
-
-    /// Why these values cannot be applied (nothing to set, or two states at once), or nil.
-    var problem: String? {
         let states = [score != nil, na != nil, unknown, clear].filter { $0 }.count
         if states > 1 {
-            return tr("give at most one of --score, --na, --unknown and --clear", "donnez au plus une des options --score, --na, --unknown et --clear")
+            throw ValidationError(tr("give at most one of --score, --na, --unknown and --clear", "donnez au plus une des options --score, --na, --unknown et --clear"))
         }
         if states == 0, target == nil, note == nil, addEvidence == nil, addAction == nil {
-            return tr("nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action",
-                      "rien à faire : donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action")
+            throw ValidationError(tr("nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action",
+                                     "rien à faire : donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action"))
         }
-        return nil
     }
 
     func run() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookCore
 
 /// `playbook show FILE`: the summary in the terminal.
-struct ShowCommand: RequestCommand {
+struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: tr("Show an assessment's summary: overall score, coverage, themes, priorities, open actions.",
@@ -15,22 +15,6 @@ struct ShowCommand: RequestCommand {
     var file: String
 
     @Option(name: .long, help: ArgumentHelp(tr("Date used to flag overdue actions, YYYY-MM-DD (default: today).", "Date servant à repérer les actions en retard, AAAA-MM-JJ (par défaut : aujourd’hui)."), valueName: "date"))
-    var asOf: String?
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: ShowRequest {
-        ShowRequest(common: common.plain, file: file, asOf: asOf)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `ShowCommand`'s values, whichever command-line reader produced them, and what it does.
-struct ShowRequest: CommandRequest {
-    var common: Common
-    var file: String
     var asOf: String?
 
     func run() throws {

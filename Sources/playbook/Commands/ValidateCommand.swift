@@ -3,7 +3,7 @@ import Glibc
 import PlaybookCore
 
 /// `playbook validate FILE...`: checks many assessment files in one call.
-struct ValidateCommand: RequestCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: tr("Check assessment files (or every *.json in a folder) and say what is wrong in each.",
@@ -19,22 +19,6 @@ struct ValidateCommand: RequestCommand {
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(tr("Print only problems and the final count.", "N’afficher que les problèmes et le décompte final.")))
     var quiet = false
-
-    /// The values read, as a plain request (the quick reader builds the same).
-    var request: ValidateRequest {
-        ValidateRequest(common: common.plain, files: files, quiet: quiet)
-    }
-
-    func run() throws {
-        try request.run()
-    }
-}
-
-/// `ValidateCommand`'s values, whichever command-line reader produced them, and what it does.
-struct ValidateRequest: CommandRequest {
-    var common: Common
-    var files: [String]
-    var quiet: Bool
 
     func run() throws {
         let lang = common.language

@@ -15,26 +15,6 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(tr("Language of the output: fr or en (default: the locale).", "Langue de la sortie : fr ou en (par défaut : la locale)."), valueName: tr("lang", "langue")))
     var lang: Language?
 
-    var plain: Common { Common(catalog: catalog, lang: lang) }
-}
-
-/// A command's values once read from the command line, by swift-argument-parser or by
-/// `QuickCommandLine`: plain structures, so the quick reader never touches the parser's types.
-protocol CommandRequest {
-    func run() throws
-}
-
-/// A swift-argument-parser command that hands its values over as a `CommandRequest`.
-protocol RequestCommand: ParsableCommand {
-    associatedtype Request: CommandRequest
-    var request: Request { get }
-}
-
-/// --catalog and --lang, read.
-struct Common {
-    var catalog: String?
-    var lang: Language?
-
     /// The output language: --lang, else the locale.
     var language: Language { lang ?? Language.fromEnvironment(Environment.value) }
 
