@@ -75,26 +75,39 @@ struct Playbook: ParsableCommand {
         }
     }
 
-    /// The command names, as typed.
-    static var commandNames: [String] { configuration.subcommands.map { $0.configuration.commandName ?? "" } }
+    /// The names of `command`'s subcommands, as typed.
+    static func names(of command: ParsableCommand.Type) -> [String] {
+        command.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    }
 
-    /// One message for a first word that names no command (`playbook repot a.json`), with the
-    /// nearest command names; nil when the first word is a command or there is none.
+    /// One message for a word that names no command where a command is expected (`playbook repot
+    /// a.json`, `playbook catalog valdate`), with the nearest names; nil when there is no such word.
     static func unknownCommand(in arguments: ArraySlice<String>) -> String? {
         var rest = arguments[...]
-        while let first = rest.first, first.hasPrefix("-") {
-            // The root's own options; those that take a value take the next word too.
-            rest = rest.dropFirst(["--catalog", "--lang", "--generate-completion-script"].contains(first) ? 2 : 1)
+        var command: ParsableCommand.Type = Playbook.self
+        var path = "playbook"
+        while true {
+            while let first = rest.first, first.hasPrefix("-") {
+                // The options every command shares; those that take a value take the next word too.
+                rest = rest.dropFirst(["--catalog", "--lang", "--generate-completion-script"].contains(first) ? 2 : 1)
+            }
+            let known = names(of: command)
+            guard !known.isEmpty, let word = rest.first, word != "help" else { return nil }
+            if let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) {
+                command = next
+                path += " " + word
+                rest = rest.dropFirst()
+                continue
+            }
+            let lang = interfaceLanguage
+            let typed = TerminalSafety.visible(word)
+            let near = Suggestion.nearest(word, among: known).map { "`\($0)`" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
+            var message = near.isEmpty
+                ? lang.pick(en: "\(path): unknown command '\(typed)'", fr: "\(path) : commande inconnue « \(typed) »")
+                : lang.pick(en: "\(path): unknown command '\(typed)'; did you mean \(near)?", fr: "\(path) : commande inconnue « \(typed) » ; vouliez-vous dire \(near) ?")
+            message += "\n" + lang.pick(en: "Commands: ", fr: "Commandes : ") + known.joined(separator: ", ")
+            message += "\n" + lang.pick(en: "See '\(path) --help' for more information.", fr: "Voir « \(path) --help » pour plus d’informations.")
+            return message
         }
-        guard let word = rest.first, word != "help", !commandNames.contains(word) else { return nil }
-        let lang = interfaceLanguage
-        let typed = TerminalSafety.visible(word)
-        let near = Suggestion.nearest(word, among: commandNames).map { "`\($0)`" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
-        var message = near.isEmpty
-            ? lang.pick(en: "playbook: unknown command '\(typed)'", fr: "playbook : commande inconnue « \(typed) »")
-            : lang.pick(en: "playbook: unknown command '\(typed)'; did you mean \(near)?", fr: "playbook : commande inconnue « \(typed) » ; vouliez-vous dire \(near) ?")
-        message += "\n" + lang.pick(en: "Commands: ", fr: "Commandes : ") + commandNames.joined(separator: ", ")
-        message += "\n" + lang.pick(en: "See 'playbook --help' for more information.", fr: "Voir « playbook --help » pour plus d’informations.")
-        return message
     }
 }

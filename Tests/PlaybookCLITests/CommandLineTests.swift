@@ -96,8 +96,8 @@ import Testing
             status 2
             --- stdout
             --- stderr
-            Erreur : rien à faire : donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action
-            Usage : playbook set [<options>] <fichier> <règle>
+            Erreur : rien à faire\u{A0}: donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action
+            Utilisation : playbook set [<options>] <fichier> <règle>
               Voir « playbook set --help » pour plus d’informations.
             --- a.json
 

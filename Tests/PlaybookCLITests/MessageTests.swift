@@ -13,10 +13,13 @@ import Testing
                 #expect(!r.stdout.contains(english), "\(command): \(english)")
             }
             #expect(!r.stdout.split(separator: "\n").contains { $0.hasPrefix(";") }, "\(command)")
+            // Wrapped narrow, no line starts with the punctuation French spaces off.
+            let narrow = try playbook(command + ["--lang", "fr"], in: dir, environment: ["COLUMNS": "50"])
+            #expect(!narrow.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).first.map { ":;?!»".contains($0) } ?? false }, "\(command)")
         }
         let root = try playbook(["--help", "--lang", "fr"], in: dir).stdout
         #expect(root.contains("UTILISATION : playbook [--catalog <fichier>] [--lang <langue>] <sous-commande>"))
-        #expect(root.contains("  2  entrée invalide : fichier invalide, option erronée, chemin impossible"))
+        #expect(root.contains("  2  entrée invalide\u{A0}: fichier invalide, option erronée, chemin impossible"))
     }
 
     @Test func countsTakeTheRightNumberInBothLanguages() throws {
@@ -70,6 +73,9 @@ import Testing
         #expect(rule.stderr.contains("unknown rule \"strategic\"; did you mean `strategic-level` (1)?"))
         let typo = try playbook(["set", "a.json", "strong-governnace", "--score", "2"], in: dir)
         #expect(typo.stderr.contains("did you mean `strong-governance` (4)?"))
+        let nested = try playbook(["catalog", "valdate"], in: dir)
+        #expect(nested.status == 2)
+        #expect(nested.stderr.hasPrefix("playbook catalog: unknown command 'valdate'; did you mean `validate`?\n"))
         let completion = try playbook(["--generate-completion-script", "bash"], in: dir)
         #expect(completion.status == 0 && completion.stdout.contains("_playbook"))
     }

@@ -8,7 +8,7 @@ struct SetCommand: ParsableCommand {
         abstract: tr("Set one rule's state, target, note, evidence or actions (for scripts).",
                      "Renseigner l’état, la cible, la note, les preuves ou les actions d’une règle (pour les scripts)."),
         discussion: tr("RULE is a rule id (strategic-level) or number (1). The file is saved atomically and its previous version kept as FILE~.",
-                       "RULE est l’identifiant (strategic-level) ou le numéro (1) d’une règle. Le fichier est enregistré de façon atomique et sa version précédente gardée dans FICHIER~.")
+                       "RÈGLE est l’identifiant (strategic-level) ou le numéro (1) d’une règle. Le fichier est enregistré de façon atomique et sa version précédente gardée dans FICHIER~.")
     )
 
     @OptionGroup var common: CommonOptions

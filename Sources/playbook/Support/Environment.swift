@@ -20,9 +20,16 @@ let interfaceLanguage: Language = {
     return Language.fromEnvironment(Environment.value)
 }()
 
-/// A help or message string in the interface language.
+/// A help or message string in the interface language. In French, the space that typography puts
+/// before `:`, `;`, `?`, `!` and `»` and after `«` becomes a no-break space, so a help screen
+/// wrapped to the terminal never starts a line with that punctuation.
 func tr(_ en: String, _ fr: String) -> String {
-    interfaceLanguage.pick(en: en, fr: fr)
+    guard interfaceLanguage == .fr else { return en }
+    var text = fr
+    for (plain, bound) in [(" :", "\u{A0}:"), (" ;", "\u{A0};"), (" ?", "\u{A0}?"), (" !", "\u{A0}!"), (" »", "\u{A0}»"), ("« ", "«\u{A0}")] {
+        text = text.replacing(plain, with: bound)
+    }
+    return text
 }
 
 /// The current time and date: `PLAYBOOK_NOW` (ISO 8601) when set, for reproducible files, else the clock.

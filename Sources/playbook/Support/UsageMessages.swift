@@ -3,7 +3,9 @@
 enum UsageMessages {
     private static let french: [(String, String)] = [
         ("Error: ", "Erreur : "),
-        ("Usage: ", "Usage : "),
+        ("Usage: ", "Utilisation : "),
+        (". Did you mean '", ". Vouliez-vous dire '"),
+        ("'?", "' ?"),
         ("  See '", "  Voir « "),
         ("' for more information.", " » pour plus d’informations."),
         ("Unexpected argument '", "Argument inattendu '"),
