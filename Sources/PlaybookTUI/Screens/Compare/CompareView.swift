@@ -59,7 +59,8 @@ enum CompareView {
         let changeWidth = min(24, max(8, area.width / 4))
         let titleWidth = max(4, area.width - numberWidth - scoreWidth * 2 - changeWidth - 2)
         var head: String = TextWrap.pad("#", width: numberWidth) + TextWrap.pad(lang.pick(en: "Rule", fr: "Règle"), width: titleWidth)
-        head += TextWrap.pad(w.beforeLabel, width: scoreWidth) + TextWrap.pad(w.afterLabel, width: scoreWidth) + w.changeLabel
+        // A label longer than its column ("Partenaire") is cut with … and still keeps a space after it.
+        head += TextWrap.pad(w.beforeLabel, width: scoreWidth - 1) + " " + TextWrap.pad(w.afterLabel, width: scoreWidth - 1) + " " + w.changeLabel
         screen.put(head, x: 1, y: area.y + 1, role: .key, maxWidth: area.width - 2)
         let rules = view.rules
         if rules.isEmpty {
