@@ -85,6 +85,10 @@ CATALOG_STRUCTURAL = {
     "source date not a date": [setting(["source", "date"], "2007-13-01")],
     "source date that does not exist": [setting(["source", "date"], "2007-02-30")],
     "missing rules": [setting(["rules"], ...)],
+    "rule title over 1000 characters": [setting(["rules", 0, "title", "en"], "x" * 1001)],
+    "rule title of 1000 characters": [setting(["rules", 0, "title", "en"], "x" * 1000)],
+    "level label over 200 characters": [setting(["scale", "levels", 0, "label", "fr"], "x" * 201)],
+    "rule number over the limit": [setting(["rules", 1, "number"], 1000001)],
 }
 
 CATALOG_VALIDATOR_ONLY = {
@@ -97,6 +101,7 @@ CATALOG_VALIDATOR_ONLY = {
     "rule names an unknown theme": [setting(["rules", 0, "theme"], "nowhere")],
     "theme without a rule": [lambda d: d["themes"].append({"id": "empty-theme", "title": {"fr": "Vide", "en": "Empty"}})],
     "weight written with an exponent": [setting(["rules", 0, "weight"], decimal.Decimal("1E+1"))],
+    "weight written with four decimals of zeros": [setting(["rules", 0, "weight"], decimal.Decimal("1.0000"))],
 }
 
 
@@ -149,7 +154,7 @@ def test_the_schema_names_what_only_the_validator_checks():
     schema = json.loads((SCHEMAS / "catalog.schema.json").read_text())
     words = schema["description"]
     for phrase in ("ids and numbers are unique", "theme ids are unique", "names a theme", "every theme has at least one rule",
-                   "increasing number order", "footnote call", "exponent", "real calendar date"):
+                   "increasing number order", "footnote call", "exponent", "without a fraction", "real calendar date"):
         assert phrase in words, phrase
 
 
