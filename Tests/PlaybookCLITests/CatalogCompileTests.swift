@@ -41,6 +41,8 @@ import Testing
         let fr = try playbook(["catalog", "compile", "bad.json", "--lang", "fr"], in: dir)
         #expect(fr.status == 2)
         #expect(fr.stderr.contains("bad.json") && fr.stderr != en.stderr)
+        // --catalog names the file as well.
+        #expect(try playbook(["catalog", "compile", "--catalog", "bad.json", "--lang", "en"], in: dir).stderr == en.stderr)
     }
 
     @Test func refusesBytesARawStringCannotCarryExactly() throws {

@@ -18,11 +18,14 @@ extension CatalogCommand {
                                                  "Afficher les octets exacts du fichier en Swift (DefaultCatalog+JSON.swift) au lieu de ses valeurs décodées.")))
         var json = false
 
-        @Argument(help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
-        var file: String = "Rules/alliances-16-golden-rules.json"
+        @Argument(help: ArgumentHelp(tr("The catalogue file (default: --catalog, else Rules/alliances-16-golden-rules.json).",
+                                        "Le fichier de catalogue (par défaut : --catalog, sinon Rules/alliances-16-golden-rules.json)."),
+                                     valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
+        var path: String?
 
         func run() throws {
             let lang = common.plain.language
+            let file = path ?? common.plain.catalog ?? "Rules/alliances-16-golden-rules.json"
             let bytes: [UInt8]
             let catalog: Catalog
             do throws(FileError) {
