@@ -1,4 +1,4 @@
-// libFuzzer target over the loaders (B1): the JSON parser and error locator, the catalogue and
+// libFuzzer target over the loaders (B1): the JSON tape and error locator, the catalogue and
 // assessment decoders, and the escapers. Built by Fuzz/run with the core sources in one module.
 
 private let catalog = DefaultCatalog.catalog
@@ -25,24 +25,18 @@ public func fuzzLoaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     precondition(!md.unicodeScalars.contains { TerminalSafety.isUnsafe($0) })
     _ = TextWrap.lines(text, width: 17)
     _ = SafeName.fileName(from: text, fallback: "x", extension: "json")
-    if case .some = try? JSONParser.parse(bytes) {
-        // Whatever parses must survive a write and a second parse unchanged.
-        let value = try! JSONParser.parse(bytes)
-        precondition((try? JSONParser.parse(JSONWriter.pretty(value))) == value)
-    }
-    // The tape (how files are loaded) accepts and refuses exactly what the tree parser does, with
-    // the same error and offset, and fingerprints a document as the writer's canonical form does.
+    // The tape, the one parser: whatever it accepts survives a write and a second parse unchanged,
+    // with the same fingerprint; whatever it refuses is refused at an offset inside the input.
     do throws(JSONSyntaxError) {
         let tape = try JSONTape.parse(bytes)
-        let value = try! JSONParser.parse(bytes)
-        precondition(tape.withRoot { $0.jsonValue } == value)
-        precondition(tape.withRoot { $0.canonicalSHA256() } == SHA256.hex(JSONWriter.canonical(value)))
+        let (value, sha) = tape.withRoot { ($0.jsonValue, $0.canonicalSHA256()) }
+        let again = try! JSONTape.parse(JSONWriter.pretty(value))
+        precondition(again.withRoot { $0.jsonValue } == value)
+        precondition(again.withRoot { $0.canonicalSHA256() } == sha)
     } catch {
-        do throws(JSONSyntaxError) {
-            _ = try JSONParser.parse(bytes)
-            preconditionFailure("the tape refused what the tree parser accepts")
-        } catch let treeError {
-            precondition(treeError == error)
+        precondition((0...bytes.count).contains(error.offset))
+        if case .invalidUTF8 = error.reason {
+            precondition(UTF8Validation.firstInvalidOffset(bytes) == error.offset)
         }
     }
     return 0

@@ -49,14 +49,15 @@ import Testing
 
     /// Applies `edit` to the built-in catalogue's JSON and returns the problems found.
     func problems(after edit: (inout [String: Any]) -> Void) throws -> [Problem] {
-        var root = try JSONAny.toAny(JSONParser.parse(DefaultCatalog.bytes)) as! [String: Any]
+        var root = try JSONAny.toAny(tree(DefaultCatalog.bytes)) as! [String: Any]
         edit(&root)
         let value = JSONAny.fromAny(root)
         do {
-            _ = try Catalog.decode(value)
+            _ = try Documents.decodeCatalog(JSONWriter.pretty(value), path: "c.json")
             return []
         } catch {
-            return error.problems
+            guard case .problems(let problems) = error.kind else { throw error }
+            return problems
         }
     }
 

@@ -28,8 +28,8 @@ import Testing
         var a = try Documents.decodeAssessment(bytes, path: "e", catalog: catalog).assessment
         #expect(a.formatVersion == "1.3")
         a.answers["strong-governance"]?.state = .scored(3)
-        let again = try JSONParser.parse(a.encoded(catalog: catalog))
-        let original = try JSONParser.parse(bytes)
+        let again = try tree(a.encoded(catalog: catalog))
+        let original = try tree(bytes)
         #expect(again.objectValue?["x-crm"] == original.objectValue?["x-crm"])
         #expect(again.objectValue?["program"]?.objectValue?["x-region"] == .string("EMEA"))
         let answer = again.objectValue?["answers"]?.objectValue?["strategic-level"]?.objectValue

@@ -56,7 +56,7 @@ import Testing
 
     @Test func jsonCarriesExactFractionsAndRoundedPercentages() throws {
         let json = render(try ReportFixtures.assessment("targets"), .json)
-        let value = try JSONParser.parse(Array(json.utf8))
+        let value = try tree(Array(json.utf8))
         guard case .object(let root) = value, case .object(let overall)? = root["overall"], case .object(let toTarget)? = root["toTarget"] else {
             Issue.record("no overall or toTarget")
             return
@@ -234,7 +234,7 @@ import Testing
 
     /// The built-in catalogue with `ruleCount` rules made from its first one, in as many themes as needed.
     static func syntheticCatalog(ruleCount: Int) throws -> Catalog {
-        guard case .object(var root) = try JSONParser.parse(DefaultCatalog.bytes),
+        guard case .object(var root) = try tree(DefaultCatalog.bytes),
               case .array(let rules)? = root["rules"], case .object(let template) = rules[0],
               case .array(let themes)? = root["themes"] else { throw ReportTestError.badCatalog }
         let themeCount = min(themes.count, ruleCount)

@@ -49,3 +49,12 @@ func sampleAssessment() -> Assessment {
 func decodeAssessment(_ json: String) throws -> Assessment {
     try Documents.decodeAssessment(Array(json.utf8), path: "test.json", catalog: catalog).assessment
 }
+
+/// A document as a tree, read by the tape as files are.
+func tree(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    try JSONTape.parse(bytes).withRoot { $0.jsonValue }
+}
+
+func tree(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+    try tree(Array(text.utf8))
+}

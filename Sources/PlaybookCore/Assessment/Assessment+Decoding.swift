@@ -22,17 +22,12 @@ extension Assessment {
         }
     }
 
-    /// Decodes `value` against `catalog`; throws every problem found.
-    public static func decode(_ value: JSONValue, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
-        try decodeReading(value, catalog: catalog)
-    }
-
-    /// Decodes an assessment from its tape, as files are loaded.
+    /// Decodes an assessment from its tape against `catalog`; throws every problem found.
     static func decode(_ tape: JSONTape, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
-        try tape.withRoot { root throws(ProblemList) in try decodeReading(root, catalog: catalog) }
+        try tape.withRoot { root throws(ProblemList) in try decodeRoot(root, catalog: catalog) }
     }
 
-    private static func decodeReading<V: JSONReading>(_ value: V, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
+    private static func decodeRoot(_ value: JSONNode, catalog: Catalog) throws(ProblemList) -> (Assessment, [Warning]) {
         let log = ProblemLog()
         var warnings: [Warning] = []
         let result = decode(value, catalog: catalog, log: log, warnings: &warnings)
@@ -46,7 +41,7 @@ extension Assessment {
     private static let knownEvidence = KnownKeys(["text", "strength", "date"])
     private static let knownAction = KnownKeys(["id", "title", "owner", "due", "status"])
 
-    private static func decode<V: JSONReading>(_ value: V, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> Assessment? {
+    private static func decode(_ value: JSONNode, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> Assessment? {
         let root = JSONPointer.root
         guard let o = log.object(value, at: root) else { return nil }
         guard let fv = log.required(o, "formatVersion", at: root),
@@ -69,7 +64,7 @@ extension Assessment {
         var answers: [String: Answer] = [:]
         if let av = log.required(o, "answers", at: root), let ao = log.object(av, at: root.appending("answers")) {
             answers.reserveCapacity(ao.memberCount)
-            for member in ao.pairs {
+            for member in ao.members {
                 let ap = root.appending("answers").appending(member.key)
                 guard catalog.ruleIndex(member.key) != nil else {
                     log.add(ap, .unknownRule(member.key))
@@ -88,7 +83,7 @@ extension Assessment {
         return a
     }
 
-    private static func decodeCatalogRef<V: JSONReading>(_ value: V, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> CatalogReference? {
+    private static func decodeCatalogRef(_ value: JSONNode, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> CatalogReference? {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 200, allowEmpty: false) }
         let version = log.required(o, "version", at: p).flatMap { log.string($0, at: p.appending("version"), maxLength: 100, allowEmpty: false) }
@@ -108,7 +103,7 @@ extension Assessment {
         return CatalogReference(id: id, version: version, sha256: sha, extra: o.excluding(knownCatalogRef))
     }
 
-    private static func decodeProgram<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Program? {
+    private static func decodeProgram(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> Program? {
         guard let o = log.object(value, at: p) else { return nil }
         let name = log.required(o, "name", at: p).flatMap { log.string($0, at: p.appending("name"), maxLength: maxNameLength) }
         let partner = log.required(o, "partner", at: p).flatMap { log.string($0, at: p.appending("partner"), maxLength: maxNameLength) }
@@ -120,7 +115,7 @@ extension Assessment {
 
     private static let knownAnswer = KnownKeys(["state", "score", "reason", "target", "note", "evidence", "actions"])
 
-    private static func decodeAnswer<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Answer? {
+    private static func decodeAnswer(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> Answer? {
         guard let o = log.object(value, at: p) else { return nil }
         var answer = Answer()
         let before = log.problems.count
@@ -170,7 +165,7 @@ extension Assessment {
         return log.problems.count == before ? answer : nil
     }
 
-    private static func decodeEvidence<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Evidence? {
+    private static func decodeEvidence(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> Evidence? {
         guard let o = log.object(value, at: p) else { return nil }
         let text = log.required(o, "text", at: p).flatMap { log.string($0, at: p.appending("text"), maxLength: maxNoteLength, allowEmpty: false) }
         let strength = log.required(o, "strength", at: p).flatMap { log.choice($0, at: p.appending("strength"), as: Evidence.Strength.self) }
@@ -184,7 +179,7 @@ extension Assessment {
         return Evidence(text: text, strength: strength, date: date, extra: o.excluding(knownEvidence))
     }
 
-    private static func decodeAction<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> ActionItem? {
+    private static func decodeAction(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> ActionItem? {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 100, allowEmpty: false) }
         let title = log.required(o, "title", at: p).flatMap { log.string($0, at: p.appending("title"), maxLength: maxNameLength, allowEmpty: false) }

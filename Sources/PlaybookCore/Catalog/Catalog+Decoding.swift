@@ -2,18 +2,13 @@
 extension Catalog {
     static let maxTextLength = 20_000
 
-    /// Decodes and validates a parsed catalogue; throws every problem found.
-    public static func decode(_ value: JSONValue) throws(ProblemList) -> Catalog {
-        try decodeReading(value)
-    }
-
-    /// Decodes a catalogue from its tape, as files are loaded. From a megabyte on, the
-    /// fingerprint is computed on a second thread while the rules are decoded.
+    /// Decodes and validates a catalogue from its tape; throws every problem found. From a
+    /// megabyte on, the fingerprint is computed on a second thread while the rules are decoded.
     static func decode(_ tape: JSONTape) throws(ProblemList) -> Catalog {
-        try tape.withRoot { root throws(ProblemList) in try decodeReading(root, fingerprintInBackground: tape.bytes.count >= 1 << 20) }
+        try tape.withRoot { root throws(ProblemList) in try decodeRoot(root, fingerprintInBackground: tape.bytes.count >= 1 << 20) }
     }
 
-    private static func decodeReading<V: JSONReading>(_ value: V, fingerprintInBackground: Bool = false) throws(ProblemList) -> Catalog {
+    private static func decodeRoot(_ value: JSONNode, fingerprintInBackground: Bool) throws(ProblemList) -> Catalog {
         let fingerprint = Fingerprint(of: value, inBackground: fingerprintInBackground)
         let log = ProblemLog()
         let catalog = decode(value, log: log)
@@ -32,7 +27,7 @@ extension Catalog {
         private var sha256: String?
         private var thread: BackgroundThread?
 
-        init<V: JSONReading>(of value: V, inBackground: Bool) {
+        init(of value: JSONNode, inBackground: Bool) {
             compute = { value.canonicalSHA256() }
             if inBackground { thread = BackgroundThread { [self] in sha256 = compute() } }
         }
@@ -60,7 +55,7 @@ extension Catalog {
     private static let ruleKeys = KnownKeys(["id", "number", "theme", "weight", "title", "text", "questions", "levels", "footnotes"])
     private static let footnoteKeys = KnownKeys(["marker", "text"])
 
-    private static func decode<V: JSONReading>(_ value: V, log: ProblemLog) -> Catalog? {
+    private static func decode(_ value: JSONNode, log: ProblemLog) -> Catalog? {
         let root = JSONPointer.root
         guard let o = log.object(value, at: root) else { return nil }
         log.onlyKnown(o, topKeys, at: root)
@@ -116,7 +111,7 @@ extension Catalog {
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil && ($0 == "0" || !$0.hasPrefix("0")) }
     }
 
-    private static func decodeSource<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Source? {
+    private static func decodeSource(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> Source? {
         guard let o = log.object(value, at: p) else { return nil }
         log.onlyKnown(o, sourceKeys, at: p)
         let author = log.required(o, "author", at: p).flatMap { log.string($0, at: p.appending("author"), maxLength: 1000, allowEmpty: false) }
@@ -131,7 +126,7 @@ extension Catalog {
         return Source(author: author, title: title, date: date, url: url, note: note)
     }
 
-    private static func decodeScale<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
+    private static func decodeScale(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
         guard let o = log.object(value, at: p), let lv = log.required(o, "levels", at: p),
               let items = log.array(lv, at: p.appending("levels")) else { return nil }
         log.onlyKnown(o, scaleKeys, at: p)
@@ -152,7 +147,7 @@ extension Catalog {
         return levels
     }
 
-    private static func decodeThemes<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> [Theme]? {
+    private static func decodeThemes(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> [Theme]? {
         guard let items = log.array(value, at: p) else { return nil }
         if items.isEmpty { log.add(p, .empty) }
         var themes: [Theme] = []
@@ -170,7 +165,7 @@ extension Catalog {
         return themes
     }
 
-    private static func decodeRules<V: JSONReading>(_ value: V, at p: JSONPointer, themes: [Theme], log: ProblemLog) -> [Rule]? {
+    private static func decodeRules(_ value: JSONNode, at p: JSONPointer, themes: [Theme], log: ProblemLog) -> [Rule]? {
         guard let items = log.array(value, at: p) else { return nil }
         if items.isEmpty { log.add(p, .empty) }
         let themeIDs = Set(themes.map(\.id))
@@ -200,7 +195,7 @@ extension Catalog {
         return rules
     }
 
-    private static func decodeRule<V: JSONReading>(_ value: V, at p: JSONPointer, log: ProblemLog) -> Rule? {
+    private static func decodeRule(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> Rule? {
         guard let o = log.object(value, at: p) else { return nil }
         log.onlyKnown(o, ruleKeys, at: p)
         let id = log.required(o, "id", at: p).flatMap { validID(log.string($0, at: p.appending("id"), maxLength: 200), at: p.appending("id"), log: log) }
@@ -263,7 +258,7 @@ extension Catalog {
         return calls
     }
 
-    private static func localizedList<V: JSONReading>(_ value: V, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {
+    private static func localizedList(_ value: JSONNode, at p: JSONPointer, count: ClosedRange<Int>, log: ProblemLog) -> [LocalizedText]? {
         guard let items = log.array(value, at: p) else { return nil }
         if !count.contains(items.count) {
             let range = count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)–\(count.upperBound)"

@@ -1,5 +1,6 @@
-/// A value of a `JSONTape`, read in place; valid only inside `JSONTape.withRoot`.
-struct JSONNode: JSONReading {
+/// A value of a `JSONTape`, read in place; valid only inside `JSONTape.withRoot`. The decoders
+/// read files through it.
+struct JSONNode {
     let tape: UnsafePointer<JSONTape.Entry>
     let source: UnsafePointer<UInt8>
     let index: Int
@@ -22,6 +23,7 @@ struct JSONNode: JSONReading {
         UnsafeBufferPointer(start: source + Int(entry.start), count: Int(entry.length))
     }
 
+    /// The JSON type name used in error messages.
     var typeName: String {
         switch entry.kind {
         case .null: "null"
@@ -37,18 +39,20 @@ struct JSONNode: JSONReading {
         entry.kind == .string ? JSONTape.text(of: entry, source) : nil
     }
 
+    /// The number exactly as written, when the value is a number.
     var numberLexeme: String? {
         entry.kind == .number ? String(decoding: rawBytes, as: UTF8.self) : nil
     }
 
-    var objectReading: JSONObjectNode? {
+    var object: JSONObjectNode? {
         entry.kind == .object ? JSONObjectNode(node: self) : nil
     }
 
-    var arrayReading: JSONArrayNode? {
+    var array: JSONArrayNode? {
         entry.kind == .array ? JSONArrayNode(node: self) : nil
     }
 
+    /// The value as a tree, for what is kept as read (unknown fields).
     var jsonValue: JSONValue {
         switch entry.kind {
         case .null: return .null
@@ -57,10 +61,11 @@ struct JSONNode: JSONReading {
         case .number: return .number(String(decoding: rawBytes, as: UTF8.self))
         case .string: return .string(JSONTape.text(of: entry, source))
         case .array: return .array(JSONArrayNode(node: self).map(\.jsonValue))
-        case .object: return .object(JSONObject(JSONObjectNode(node: self).pairs.map { JSONMember($0.key, $0.value.jsonValue) }))
+        case .object: return .object(JSONObject(JSONObjectNode(node: self).members.map { JSONMember($0.key, $0.value.jsonValue) }))
         }
     }
 
+    /// SHA-256 of the value's canonical form (keys sorted by code point, no whitespace), as hexadecimal digits.
     func canonicalSHA256() -> String { CanonicalWriter.sha256(of: self) }
 }
 
@@ -78,7 +83,7 @@ struct JSONArrayNode: Collection {
 }
 
 /// The members of an object node.
-struct JSONObjectNode: JSONObjectReading {
+struct JSONObjectNode {
     let node: JSONNode
 
     /// Key entries of the object, in order.
@@ -100,6 +105,7 @@ struct JSONObjectNode: JSONObjectReading {
 
     var memberCount: Int { node.entry.count }
 
+    /// The member named `key` (keys compare as `String`s do).
     subscript(key: StaticString) -> JSONNode? {
         var found: Int?
         forEachKey { k in
@@ -113,10 +119,10 @@ struct JSONObjectNode: JSONObjectReading {
         return found.map(node.node)
     }
 
-    var pairs: Pairs { Pairs(node: node) }
+    /// The members in order, as `(key, value)`, the key decoded to a `String`.
+    var members: Members { Members(node: node) }
 
-    /// Members as `(key, value)`, the key decoded to a `String`.
-    struct Pairs: Sequence {
+    struct Members: Sequence {
         let node: JSONNode
 
         func makeIterator() -> Iterator { Iterator(node: node, key: node.index + 1, end: node.entry.next) }
@@ -142,6 +148,7 @@ struct JSONObjectNode: JSONObjectReading {
         return known.set.contains(JSONTape.text(of: entry, node.source))
     }
 
+    /// The keys outside `known`, in order, leaving out `x-` extensions when `extensions` is true.
     func unknownKeys(_ known: KnownKeys, allowingExtensions extensions: Bool) -> [String] {
         var keys: [String] = []
         forEachKey { k in
@@ -154,6 +161,7 @@ struct JSONObjectNode: JSONObjectReading {
         return keys
     }
 
+    /// The members whose key is not in `known`, in order, as a tree (kept and written back).
     func excluding(_ known: KnownKeys) -> JSONObject {
         var members: [JSONMember] = []
         forEachKey { k in
@@ -161,5 +169,24 @@ struct JSONObjectNode: JSONObjectReading {
             return true
         }
         return JSONObject(members)
+    }
+}
+
+/// A fixed set of member names, for lookups that must not hash or allocate per member.
+struct KnownKeys: Sendable {
+    let names: [StaticString]
+    let set: Set<String>
+
+    init(_ names: [StaticString]) {
+        self.names = names
+        set = Set(names.map { $0.description })
+    }
+
+    /// True for a key spelled exactly like one of the names (plain ASCII bytes).
+    func containsBytes(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for name in names where name.utf8CodeUnitCount == key.count {
+            if JSONTape.memoryEqual(name.utf8Start, key.baseAddress!, key.count) { return true }
+        }
+        return false
     }
 }

@@ -1,7 +1,7 @@
-/// `JSONWriter.pretty`'s bytes written as they come, without a `JSONValue` tree: for documents
-/// with a member per rule (reports, comparisons), where building the tree cost more than writing
-/// it. The caller writes keys in the order they must appear; a property test compares the
-/// output with `JSONWriter.pretty` of the same value.
+/// Pretty JSON (two-space indentation, members in the order given) written as it comes: the one
+/// pretty writer. `JSONWriter.pretty` streams a tree through it; documents with a member per rule
+/// (reports, comparisons) are written without building one. The caller writes keys in the order
+/// they must appear.
 struct JSONPrettyStream {
     private(set) var bytes: [UInt8] = []
     /// For each open container, how many members or elements it has so far.

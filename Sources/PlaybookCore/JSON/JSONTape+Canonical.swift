@@ -1,7 +1,8 @@
-/// The canonical form of a tape's value (`JSONWriter.canonical`: keys sorted by code point, no
-/// whitespace), hashed as it is written. A string without escapes or characters the writer
-/// escapes is copied from the source bytes as it stands, which is almost every string of a
-/// catalogue; the others are decoded and written by `JSONWriter`, so the bytes are the same.
+/// The canonical form of a tape's value (keys sorted by code point, no whitespace, strings as
+/// `JSONWriter` writes them), hashed as it is written: the one canonical writer, used for the
+/// catalogue fingerprint. A string without escapes or characters the writer escapes is copied
+/// from the source bytes as it stands, which is almost every string of a catalogue; the others
+/// are decoded and written by `JSONWriter.writeString`.
 struct CanonicalWriter {
     /// Bytes waiting for the hasher: a fixed buffer, written without the checks of an array append.
     private let buffer: UnsafeMutableBufferPointer<UInt8>

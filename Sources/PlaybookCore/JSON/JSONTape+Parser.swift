@@ -1,4 +1,4 @@
-/// The recursive descent of `JSONParser`, writing entries instead of building values.
+/// The recursive descent that writes a tape's entries.
 struct TapeParser {
     let base: UnsafePointer<UInt8>
     let count: Int
@@ -56,10 +56,10 @@ struct TapeParser {
         case UInt8(ascii: "\""):
             entries.append(try scanString())
         case UInt8(ascii: "{"):
-            guard depth < JSONParser.maxDepth else { throw JSONSyntaxError(offset: index, reason: .tooDeep(JSONParser.maxDepth)) }
+            guard depth < JSONTape.maxDepth else { throw JSONSyntaxError(offset: index, reason: .tooDeep(JSONTape.maxDepth)) }
             try parseObject(depth: depth + 1)
         case UInt8(ascii: "["):
-            guard depth < JSONParser.maxDepth else { throw JSONSyntaxError(offset: index, reason: .tooDeep(JSONParser.maxDepth)) }
+            guard depth < JSONTape.maxDepth else { throw JSONSyntaxError(offset: index, reason: .tooDeep(JSONTape.maxDepth)) }
             try parseArray(depth: depth + 1)
         case UInt8(ascii: "t"):
             try literal("true", .true)
@@ -88,7 +88,7 @@ struct TapeParser {
         entries.append(JSONTape.Entry(start: 0, length: 0, kind: .object, flags: []))
         index += 1
         var members = 0
-        // Keys seen so far, built only for objects of eight members or more, as `JSONParser` does.
+        // Keys seen so far, built only for objects of eight members or more: below, a scan is cheaper.
         var seen: Set<String> = []
         skipWhitespace()
         if index < count, base[index] == UInt8(ascii: "}") {
@@ -265,7 +265,7 @@ struct TapeParser {
         }
     }
 
-    /// Checks the escape at `index` (its backslash) as `JSONParser` decodes it, and moves past it.
+    /// Checks the escape at `index` (its backslash) as `JSONTape.unescaped` decodes it, and moves past it.
     private mutating func checkEscape() throws(JSONSyntaxError) {
         let escapeStart = index
         index += 1

@@ -1,10 +1,10 @@
-/// A parsed JSON document as a flat list of entries over its source bytes: how files are loaded.
+/// A parsed JSON document as a flat list of entries over its source bytes: the one JSON parser.
 ///
-/// `JSONParser` builds a tree with a `String` per string and an array per object, which for a
-/// 30 MB catalogue is most of the load time and of the memory. The tape holds twelve bytes per
-/// value, strings stay bytes until a decoder asks for one, and the canonical form is hashed from
-/// the source bytes (`JSONTape+Canonical`). The syntax it accepts and the errors it reports, with
-/// their offsets, are `JSONParser`'s: a property test and the fuzz target compare the two.
+/// A strict RFC 8259 reading: duplicate keys, invalid UTF-8, lone surrogates and trailing content
+/// are refused, a leading UTF-8 BOM is accepted, nesting is bounded. The tape holds twelve bytes
+/// per value, strings stay bytes until a decoder asks for one, and the canonical form is hashed
+/// from the source bytes (`JSONTape+Canonical`). A tree (`JSONValue`) is built from it only where
+/// one is kept: unknown fields, and `Documents.parse`.
 struct JSONTape: Sendable {
     enum Kind: UInt8, Sendable {
         case null, `false`, `true`, number, string, array, object
@@ -43,8 +43,11 @@ struct JSONTape: Sendable {
     let bytes: [UInt8]
     let entries: [Entry]
 
-    /// Parses `bytes` with `JSONParser`'s rules: UTF-8 checked first, a leading BOM skipped,
-    /// duplicate keys, lone surrogates and trailing content refused, nesting bounded.
+    /// Deep enough for any real document, shallow enough that recursion cannot exhaust the stack.
+    static let maxDepth = 128
+
+    /// Parses `bytes`: UTF-8 checked first, a leading BOM skipped, duplicate keys (compared as
+    /// `String`s are), lone surrogates and trailing content refused, nesting bounded.
     static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
         if bytes.isEmpty { throw JSONSyntaxError(offset: 0, reason: .unexpectedEnd) }
         let result: Result<[Entry], JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
@@ -62,13 +65,6 @@ struct JSONTape: Sendable {
         return JSONTape(bytes: bytes, entries: try result.get())
     }
 
-    /// The tape of a value built in memory: its strings are stored as their text, unescaped.
-    init(_ value: JSONValue) {
-        var builder = TapeBuilder()
-        builder.append(value)
-        self.init(bytes: builder.bytes, entries: builder.entries)
-    }
-
     private init(bytes: [UInt8], entries: [Entry]) {
         self.bytes = bytes
         self.entries = entries
@@ -76,9 +72,7 @@ struct JSONTape: Sendable {
 
     /// Calls `body` with the root value; nodes are valid only inside `body`.
     func withRoot<R, E: Error>(_ body: (JSONNode) throws(E) -> R) throws(E) -> R {
-        // An empty array may have no storage to point at; a tape with no bytes never reads them.
-        let storage = bytes.isEmpty ? [0] : bytes
-        let result: Result<R, E> = storage.withUnsafeBufferPointer { source in
+        let result: Result<R, E> = bytes.withUnsafeBufferPointer { source in
             entries.withUnsafeBufferPointer { tape in
                 do throws(E) {
                     return .success(try body(JSONNode(tape: tape.baseAddress!, source: source.baseAddress!, index: 0)))

@@ -3,48 +3,9 @@
 public enum JSONWriter {
     /// Pretty output with a trailing newline, the form of every saved file.
     public static func pretty(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        writePretty(value, indent: 0, into: &out)
-        out.append(0x0A)
-        return out
-    }
-
-    /// Compact output with every object's keys sorted by code point: the canonical bytes that are hashed.
-    public static func canonical(_ value: JSONValue) -> [UInt8] {
-        var sink = CanonicalSink(hasher: nil)
-        writeCanonical(value, into: &sink)
-        return sink.bytes
-    }
-
-    /// The SHA-256 of `canonical(value)`, hashed as it is written: the canonical bytes of a large
-    /// catalogue are never held whole.
-    public static func canonicalSHA256(_ value: JSONValue) -> String {
-        var sink = CanonicalSink(hasher: SHA256.Hasher())
-        writeCanonical(value, into: &sink)
-        sink.flush()
-        return sink.hasher!.finalize()
-    }
-
-    /// Where canonical bytes go: kept whole, or handed to a hasher every 64 KiB.
-    private struct CanonicalSink {
-        var bytes: [UInt8] = []
-        var hasher: SHA256.Hasher?
-
-        init(hasher: SHA256.Hasher?) {
-            self.hasher = hasher
-            if hasher != nil { bytes.reserveCapacity(1 << 16 + 4096) }
-        }
-
-        mutating func flushIfFull() {
-            if hasher != nil, bytes.count >= 1 << 16 { flush() }
-        }
-
-        mutating func flush() {
-            guard hasher != nil else { return }
-            hasher!.update(bytes)
-            bytes.removeAll(keepingCapacity: true)
-        }
+        var stream = JSONPrettyStream(capacity: 4096)
+        stream.value(value)
+        return stream.finish()
     }
 
     /// A JSON string literal for `text`, quotes included.
@@ -52,81 +13,6 @@ public enum JSONWriter {
         var out: [UInt8] = []
         writeString(text, into: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func writePretty(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
-        switch value {
-        case .array(let elements):
-            if elements.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
-            }
-            out.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &out)
-                writePretty(element, indent: indent + 1, into: &out)
-            }
-            newline(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            if object.isEmpty {
-                out.append(contentsOf: "{}".utf8)
-                return
-            }
-            out.append(UInt8(ascii: "{"))
-            for (i, member) in object.members.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &out)
-                writeString(member.key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                writePretty(member.value, indent: indent + 1, into: &out)
-            }
-            newline(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
-        default:
-            writeScalar(value, into: &out)
-        }
-    }
-
-    private static func writeCanonical(_ value: JSONValue, into sink: inout CanonicalSink) {
-        switch value {
-        case .array(let elements):
-            sink.bytes.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
-                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-                writeCanonical(element, into: &sink)
-            }
-            sink.bytes.append(UInt8(ascii: "]"))
-        case .object(let object):
-            sink.bytes.append(UInt8(ascii: "{"))
-            let sorted = object.members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
-            for (i, member) in sorted.enumerated() {
-                if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-                writeString(member.key, into: &sink.bytes)
-                sink.bytes.append(UInt8(ascii: ":"))
-                writeCanonical(member.value, into: &sink)
-            }
-            sink.bytes.append(UInt8(ascii: "}"))
-        default:
-            writeScalar(value, into: &sink.bytes)
-            sink.flushIfFull()
-        }
-    }
-
-    private static func writeScalar(_ value: JSONValue, into out: inout [UInt8]) {
-        switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let lexeme): out.append(contentsOf: lexeme.utf8)
-        case .string(let s): writeString(s, into: &out)
-        case .array, .object: break
-        }
-    }
-
-    private static func newline(_ indent: Int, into out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<(indent * 2) { out.append(0x20) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -150,10 +36,15 @@ public enum JSONWriter {
         }
     }
 
+    /// `s` as a JSON string literal, escaping `"`, `\\` and every scalar `TerminalSafety.isUnsafe`
+    /// names, with the short escapes where JSON has one and `\u` with four hex digits otherwise.
     static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        // Native strings already are contiguous UTF-8: this copies nothing.
+        s.makeContiguousUTF8()
         // Runs of bytes that need no escape are copied whole: saving an assessment and hashing a
         // catalogue are mostly this loop.
-        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { bytes in
+        _ = s.utf8.withContiguousStorageIfAvailable { bytes in
             out.append(UInt8(ascii: "\""))
             var runStart = 0
             var i = 0
@@ -200,25 +91,6 @@ public enum JSONWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             out.append(UInt8(ascii: "\""))
-            return true
         }
-        if done == true { return }
-        writeStringByScalars(s, into: &out)
-    }
-
-    /// `writeString` scalar by scalar: the path for text without contiguous UTF-8, and what tests compare the fast path with.
-    static func writeStringByScalars(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v == 0x22 || v == 0x5C || TerminalSafety.isUnsafe(scalar) {
-                writeEscaped(scalar, into: &out)
-            } else if v < 0x80 {
-                out.append(UInt8(v))
-            } else {
-                out.append(contentsOf: UTF8.encode(scalar)!)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -122,19 +122,19 @@ final class ProblemLog {
     }
 
     /// The object at `value`, or nil after logging a type problem.
-    func object<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> V.Object? {
-        if let o = value.objectReading { return o }
+    func object(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer) -> JSONObjectNode? {
+        if let o = value.object { return o }
         add(pointer(), .wrongType(expected: "object", found: value.typeName))
         return nil
     }
 
-    func array<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> V.Elements? {
-        if let a = value.arrayReading { return a }
+    func array(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer) -> JSONArrayNode? {
+        if let a = value.array { return a }
         add(pointer(), .wrongType(expected: "array", found: value.typeName))
         return nil
     }
 
-    func string<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int, allowEmpty: Bool = true) -> String? {
+    func string(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, maxLength: Int, allowEmpty: Bool = true) -> String? {
         guard let s = value.stringValue else {
             add(pointer(), .wrongType(expected: "string", found: value.typeName))
             return nil
@@ -151,7 +151,7 @@ final class ProblemLog {
     }
 
     /// A string with something other than white space in it (a title, a rule's text).
-    func text<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> String? {
+    func text(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> String? {
         guard let s = string(value, at: pointer(), maxLength: maxLength, allowEmpty: false) else { return nil }
         if s.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             add(pointer(), .blank)
@@ -161,7 +161,7 @@ final class ProblemLog {
     }
 
     /// An integer in `range`; `1.0` and `2e0` are refused (integers are written as integers).
-    func integer<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, in range: ClosedRange<Int>) -> Int? {
+    func integer(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, in range: ClosedRange<Int>) -> Int? {
         guard let lexeme = value.numberLexeme else {
             add(pointer(), .wrongType(expected: "integer", found: value.typeName))
             return nil
@@ -181,21 +181,21 @@ final class ProblemLog {
         return n
     }
 
-    func choice<V: JSONReading, T: RawRepresentable>(_ value: V, at pointer: @autoclosure () -> JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
+    func choice<T: RawRepresentable>(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
         guard let s = string(value, at: pointer(), maxLength: 200) else { return nil }
         if let v = T(rawValue: s) { return v }
         add(pointer(), .notOneOf(s, allowed: T.allCases.map(\.rawValue)))
         return nil
     }
 
-    func date<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> CalendarDate? {
+    func date(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer) -> CalendarDate? {
         guard let s = string(value, at: pointer(), maxLength: 100) else { return nil }
         if let d = CalendarDate(iso: s) { return d }
         add(pointer(), .invalidDate(s))
         return nil
     }
 
-    func timestamp<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer) -> Timestamp? {
+    func timestamp(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer) -> Timestamp? {
         guard let s = string(value, at: pointer(), maxLength: 100) else { return nil }
         if let t = Timestamp(iso: s) { return t }
         add(pointer(), .invalidTimestamp(s))
@@ -203,14 +203,14 @@ final class ProblemLog {
     }
 
     /// Logs every key of `object` outside `known` that is not an `x-` extension (catalogues are strict, so typos show).
-    func onlyKnown<O: JSONObjectReading>(_ object: O, _ known: KnownKeys, at pointer: @autoclosure () -> JSONPointer) {
+    func onlyKnown(_ object: JSONObjectNode, _ known: KnownKeys, at pointer: @autoclosure () -> JSONPointer) {
         for key in object.unknownKeys(known, allowingExtensions: true) {
             add(pointer().appending(key), .unknownField(key))
         }
     }
 
     /// The member `key` of `object`, or nil after logging it as missing.
-    func required<O: JSONObjectReading>(_ object: O, _ key: StaticString, at pointer: @autoclosure () -> JSONPointer) -> O.Value? {
+    func required(_ object: JSONObjectNode, _ key: StaticString, at pointer: @autoclosure () -> JSONPointer) -> JSONNode? {
         if let v = object[key] { return v }
         add(pointer(), .missing(key.description))
         return nil
@@ -218,7 +218,7 @@ final class ProblemLog {
 
     private static let languageKeys = KnownKeys(["fr", "en"])
 
-    func localized<V: JSONReading>(_ value: V, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> LocalizedText? {
+    func localized(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, maxLength: Int) -> LocalizedText? {
         guard let o = object(value, at: pointer()) else { return nil }
         // Exactly the two languages: an `x-` extension inside a text would be taken for a language.
         for key in o.unknownKeys(ProblemLog.languageKeys, allowingExtensions: false) {

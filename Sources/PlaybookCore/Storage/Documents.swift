@@ -76,7 +76,7 @@ public enum Documents {
             let (assessment, warnings) = try Assessment.decode(tape, catalog: catalog)
             return LoadedAssessment(assessment: assessment, warnings: warnings, bytes: bytes)
         } catch {
-            if let v = tape.withRoot({ $0.objectReading?["formatVersion"]?.stringValue }),
+            if let v = tape.withRoot({ $0.object?["formatVersion"]?.stringValue }),
                let major = Int(v.split(separator: ".").first ?? ""), major > Assessment.supportedMajor {
                 throw FileError(path: path, kind: .newerFormat(v))
             }

@@ -6,7 +6,7 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: tr("Work with rule catalogues.", "Travailler sur les catalogues de règles."),
-        subcommands: [Validate.self]
+        subcommands: [Validate.self, Compile.self]
     )
 
     /// `playbook catalog validate [FILE]`
