@@ -8,12 +8,10 @@ import PlaybookTUI
 public final class Terminal {
     private var screenHandle: OpaquePointer?
     /// The frame on the terminal, to compare the next one with (nil: draw the next one whole).
-    var lastDrawn: Screen?
+    private var lastDrawn: Screen?
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private var palette = Palette(colors: false)
-    /// Writes frames itself when the terminal's capabilities allow (nil: ncurses draws them).
-    var writer: FrameWriter?
     public private(set) var isActive = false
 
     public init() {}
@@ -86,7 +84,6 @@ public final class Terminal {
             palette = Palette(colors: true)
         }
         palette.install()
-        writer = getenv("PLAYBOOK_NCURSES_DRAW") == nil ? FrameWriter(palette: palette) : nil
         ctrlLeftCode = key_defined("kLFT5")
         ctrlRightCode = key_defined("kRIT5")
         lastDrawn = nil
@@ -96,7 +93,6 @@ public final class Terminal {
     /// Gives the terminal back: normal screen, cooked mode, visible cursor. Safe to call twice.
     public func stop() {
         guard isActive else { return }
-        homeCursor()
         isActive = false
         CrashGuard.terminalActive = false
         curs_set(1)
@@ -108,7 +104,6 @@ public final class Terminal {
     /// Leaves curses mode for a child program ($EDITOR), keeping ncurses' state.
     public func suspend() {
         guard isActive else { return }
-        homeCursor()
         def_prog_mode()
         endwin()
         CrashGuard.terminalActive = false
@@ -137,13 +132,6 @@ public final class Terminal {
     /// rewritten, as ready-made ncurses cells (no text for ncurses to decode and measure again), and
     /// ncurses sends the terminal only the cells that differ.
     public func draw(_ screen: Screen, cursor: (x: Int, y: Int)?) {
-        if var writer {
-            // Taken out while it writes, so that its byte buffer is not copied.
-            self.writer = nil
-            drawDirectly(screen, cursor: cursor, writer: &writer)
-            self.writer = writer
-            return
-        }
         let previous = lastDrawn
         let sameSize = previous?.width == screen.width && previous?.height == screen.height
         if !sameSize { erase() }

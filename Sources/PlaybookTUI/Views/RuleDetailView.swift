@@ -9,17 +9,10 @@ enum RuleDetailView {
         var indent: Int = 0
     }
 
-    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen, cache: inout RenderCache) {
+    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen) {
         guard area.width > 2, area.height > 0 else { return }
         let width = area.width - 2
-        let key = RulePaneKey(rule: s.selected, language: s.language, showOriginal: s.showOriginal, answer: s.answer, width: width)
-        let pane: Screen
-        if let kept = cache.rulePane(key) {
-            pane = kept
-        } else {
-            pane = layOut(s, width: width)
-            cache.keepRulePane(key, pane)
-        }
+        let pane = layOut(s, width: width)
         let top = s.detailScroll.first(total: pane.height, height: area.height)
         let rows = Scroll.textRows(total: pane.height, height: area.height)
         for row in 0..<max(0, min(rows, pane.height - top)) {
