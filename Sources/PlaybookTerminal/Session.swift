@@ -11,6 +11,8 @@ public final class Session {
     /// drawing into the other never copies a whole screen (copy-on-write) on each key.
     private var screens = [Screen(width: 0, height: 0), Screen(width: 0, height: 0)]
     private var nextScreen = 0
+    /// The rule pane's wrapped text, reused while what it wraps is unchanged.
+    private var paneMemo = PaneMemo()
     private var files: SessionFiles
     private var lock: DocumentLock?
     /// The lock of a new file taken before reading it for a save, held until that save is decided.
@@ -111,7 +113,7 @@ public final class Session {
     private func render() -> Screen {
         let i = nextScreen
         nextScreen ^= 1
-        PlaybookTUI.render(state, into: &screens[i])
+        PlaybookTUI.render(state, into: &screens[i], memo: &paneMemo)
         return screens[i]
     }
 

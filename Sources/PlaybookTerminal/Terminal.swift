@@ -135,7 +135,6 @@ public final class Terminal {
         let previous = lastDrawn
         let sameSize = previous?.width == screen.width && previous?.height == screen.height
         if !sameSize { erase() }
-        var spanEnd: (Int, Int)?
         let palette = self.palette
         var out: [cchar_t] = []
         swap(&out, &cursesCells)
@@ -169,17 +168,16 @@ public final class Terminal {
             }
             wmove(pb_stdscr(), Int32(y), Int32(first))
             _ = wadd_wchnstr(pb_stdscr(), out, Int32(out.count))
-            spanEnd = last + 1 < screen.width ? (y, last + 1) : (y + 1, 0)
         }
-        // Leave ncurses' cursor after the last span, where writing the text would have left it: the
-        // update then ends where it did, without a cursor move of its own.
-        if let (y, x) = spanEnd, y < screen.height { wmove(pb_stdscr(), Int32(y), Int32(x)) }
         palette.apply(.normal)
         if let cursor, cursor.y >= 0, cursor.y < screen.height, cursor.x >= 0, cursor.x < screen.width {
             curs_set(1)
             wmove(pb_stdscr(), Int32(cursor.y), Int32(cursor.x))
         } else {
+            // A hidden cursor rests at the top-left corner: where a terminal that cannot hide it shows
+            // it, and where whatever is printed after a `kill -9` starts, rather than mid-row.
             curs_set(0)
+            wmove(pb_stdscr(), 0, 0)
         }
         wrefresh(pb_stdscr())
         lastDrawn = screen

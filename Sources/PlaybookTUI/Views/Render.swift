@@ -2,6 +2,12 @@ import PlaybookCore
 
 /// Draws the whole state into `screen` (resized to the state's terminal size). Pure: no IO, no clock.
 public func render(_ state: AppState, into screen: inout Screen) {
+    var memo = PaneMemo()
+    render(state, into: &screen, memo: &memo)
+}
+
+/// `render(_:into:)`, keeping the rule pane's wrapped text in `memo` for the next frame.
+public func render(_ state: AppState, into screen: inout Screen, memo: inout PaneMemo) {
     if screen.width != state.width || screen.height != state.height {
         screen = Screen(width: state.width, height: state.height)
     } else {
@@ -16,7 +22,7 @@ public func render(_ state: AppState, into screen: inout Screen) {
     switch state.mode {
     case .checklist, .target, .confirmQuit, .conflict, .recovery, .prompt:
         ChecklistView.draw(state, layout: layout, into: &screen)
-        RuleDetailView.draw(state, area: layout.detail, into: &screen)
+        RuleDetailView.draw(state, area: layout.detail, into: &screen, memo: &memo)
     case .note(let editor):
         NoteEditorView.draw(state, editor: editor, layout: layout, into: &screen)
     case .evidence(let cursor):
