@@ -145,6 +145,13 @@ public final class Terminal {
             if sameSize, let previous {
                 guard let span = changedSpan(previous, screen, y) else { continue }
                 (first, last) = span
+                if hasClusters(screen, y) || hasClusters(previous, y) {
+                    // A flag is two ncurses cells, which ncurses and the terminal do not lay out alike
+                    // (after a flag, an update sent only the changed cells one column off): such a
+                    // row is sent again whole, from its start.
+                    (first, last) = (0, screen.width - 1)
+                    wredrawln(pb_stdscr(), Int32(y), 1)
+                }
             }
             if y == screen.height - 1 {
                 // The last cell of the last row is left alone, and so is a wide character ending there.
@@ -205,6 +212,12 @@ public final class Terminal {
                 return (first, last)
             }
         }
+    }
+
+    /// True when row `y` holds a cell of several characters (a flag, an emoji sequence, a decomposed accent).
+    private func hasClusters(_ screen: Screen, _ y: Int) -> Bool {
+        for x in 0..<screen.width where screen[x, y].singleScalar == nil && !screen[x, y].isContinuation { return true }
+        return false
     }
 
     /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key; `.some(nil)` when

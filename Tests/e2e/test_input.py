@@ -18,12 +18,12 @@ def test_an_unknown_escape_sequence_changes_no_score(pane, tmp_path):
     before = path.read_bytes()
     p = pane()
     p.start(playbook_cmd("assess", "a.json", "--lang", "en"))
-    p.wait_for("Assessed 1/16")
+    p.wait_for("Answered 1/16")
     for sequence in ["\x1b[21;7~", "\x1b[1;3P", "\x1b[5;8~", "\x1bO2R", "\x1b[[E", "\x1b[3$"]:
         p.type(sequence)
         time.sleep(0.1)
     s = p.screen()
-    assert "Assessed 1/16" in s
+    assert "Answered 1/16" in s
     assert "a.json ●" not in s
     p.keys("q")
     assert p.wait_done() == 0
