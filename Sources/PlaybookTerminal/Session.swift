@@ -11,14 +11,16 @@ public final class Session {
     /// drawing into the other never copies a whole screen (copy-on-write) on each key.
     private var screens = [Screen(width: 0, height: 0), Screen(width: 0, height: 0)]
     private var nextScreen = 0
-    /// Parts of earlier frames (the rule pane, list rows, footer) that the next render can copy.
-    private var renderCache = RenderCache()
-    /// What the file held when loaded or last saved, to notice changes made by others (D4).
-    private var diskBytes: [UInt8]?
+    /// The rule pane's wrapped text, reused while what it wraps is unchanged.
+    private var paneMemo = PaneMemo()
     private var files: SessionFiles
     private var lock: DocumentLock?
+    /// The lock of a new file taken before reading it for a save, held until that save is decided.
+    private var saveLock: DocumentLock?
     private let clock: () -> Timestamp
-    private let crashKey: Character?
+    /// Set by PLAYBOOK_TEST_CRASH_ON_SIGUSR2 at start: SIGUSR2 then causes a real crash (a Swift
+    /// trap), so that the tests exercise the crash path without a trigger on every key.
+    private let crashOnSIGUSR2: Bool
     private var lastKeyTime: Int64 = 0
     private var idleSent = true
     private var running = true
@@ -26,10 +28,10 @@ public final class Session {
     /// `diskBytes` is what `path` held when loaded (nil for a new file).
     public init(state: AppState, diskBytes: [UInt8]?, clock: @escaping () -> Timestamp) {
         self.state = state
-        self.diskBytes = diskBytes
+        self.state.setDiskBytes(diskBytes)
         self.clock = clock
         files = SessionFiles(documentPath: state.filePath)
-        crashKey = getenv("PLAYBOOK_TEST_CRASH_KEY").flatMap { String(cString: $0).first }
+        crashOnSIGUSR2 = getenv("PLAYBOOK_TEST_CRASH_ON_SIGUSR2") != nil
     }
 
     /// Runs until the user quits or a signal ends the session; returns the exit status.
@@ -69,6 +71,7 @@ public final class Session {
             }
             let key = terminal.readKey(timeout: 1000)
             if let sig = takeSignal() {
+                if sig == SIGUSR2, crashOnSIGUSR2 { fatalError("test crash requested with PLAYBOOK_TEST_CRASH_ON_SIGUSR2") }
                 status = 128 + sig
                 break
             }
@@ -110,7 +113,7 @@ public final class Session {
     private func render() -> Screen {
         let i = nextScreen
         nextScreen ^= 1
-        PlaybookTUI.render(state, into: &screens[i], cache: &renderCache)
+        PlaybookTUI.render(state, into: &screens[i], memo: &paneMemo)
         return screens[i]
     }
 
@@ -121,7 +124,6 @@ public final class Session {
 
     private func handle(_ key: Key??) {
         guard case .some(.some(let key)) = key else { return }
-        if case .char(let c) = key, c == crashKey { fatalError("test crash requested with PLAYBOOK_TEST_CRASH_KEY") }
         if key == .resize {
             let size = terminal.size
             dispatch(.resize(width: size.width, height: size.height))
@@ -153,12 +155,13 @@ public final class Session {
             // A read-only session never wrote a recovery copy; the one there belongs to someone else.
             if !state.isReadOnly { files.removeRecovery() }
             running = false
-        case .save(let path, let bytes, let overwrite):
-            save(bytes, to: path, overwrite: overwrite)
+        case .readSaveTarget(let path):
+            readSaveTarget(path)
+        case .save(let path, let bytes):
+            save(bytes, to: path)
         case .reload(let path):
             do throws(FileError) {
                 let loaded = try Documents.loadAssessment(path, catalog: state.catalog)
-                diskBytes = loaded.bytes
                 files.removeRecovery()
                 dispatch(.reloaded(loaded.assessment, bytes: loaded.bytes))
             } catch {
@@ -191,26 +194,11 @@ public final class Session {
                 }
             }
         case .loadForCompare(let path):
-            compare(with: path)
-        }
-    }
-
-    /// Loads `path` and opens the comparison of the open document with it.
-    private func compare(with path: String) {
-        let lang = state.language
-        let loaded: Documents.LoadedAssessment
-        do throws(FileError) {
-            loaded = try Documents.loadAssessment(path, catalog: state.catalog)
-        } catch {
-            dispatch(.compareFailed(error.message(lang)))
-            return
-        }
-        let current = Comparison.Side(assessment: state.document, catalog: state.catalog, path: state.filePath ?? lang.pick(en: "(this assessment)", fr: "(cette évaluation)"))
-        let other = Comparison.Side(assessment: loaded.assessment, catalog: state.catalog, path: path)
-        do throws(Comparison.BuildError) {
-            dispatch(.compareLoaded(CompareState(comparison: try Comparison.build(current, other), fromChecklist: true)))
-        } catch {
-            dispatch(.compareFailed(error.message(lang)))
+            do throws(FileError) {
+                dispatch(.compareFileLoaded(path: path, try Documents.loadAssessment(path, catalog: state.catalog).assessment))
+            } catch {
+                dispatch(.compareFailed(error.message(state.language)))
+            }
         }
     }
 
@@ -224,31 +212,46 @@ public final class Session {
         }
     }
 
-    /// Saves through the core's save routine, after checking the file did not change on disk (D4).
-    private func save(_ bytes: [UInt8], to path: String, overwrite: Bool) {
-        let samePath = state.filePath.map { Path.canonical($0) == Path.canonical(path) } ?? false
-        // Saving under another name takes that file's lock first: never write a file someone edits.
-        var newLock: DocumentLock?
-        if !samePath {
-            let candidate = DocumentLock(documentPath: path)
-            do throws(DocumentLock.Refusal) {
-                try candidate.acquire()
-                newLock = candidate
-            } catch {
-                dispatch(.saveFailed(TerminalSafety.visible(path) + ": " + Session.lockRefusal(error, state.language)))
-                return
-            }
+    /// True when `path` names the open file, however it is spelled.
+    private func isOpenFile(_ path: String) -> Bool {
+        state.filePath.map { Path.canonical($0) == Path.canonical(path) } ?? false
+    }
+
+    /// Takes the lock of `path`, or reports why it cannot be had as the save's failure.
+    private func lockForSave(_ path: String) -> DocumentLock? {
+        let candidate = DocumentLock(documentPath: path)
+        do throws(DocumentLock.Refusal) {
+            try candidate.acquire()
+            return candidate
+        } catch {
+            dispatch(.saveFailed(TerminalSafety.visible(path) + ": " + Session.lockRefusal(error, state.language)))
+            return nil
         }
-        if !overwrite {
-            let current = try? SafeFile.read(path)
-            if samePath {
-                if current != diskBytes, current != nil || diskBytes != nil {
-                    dispatch(.saveConflict(exists: false))
-                    return
-                }
-            } else if SafeFile.exists(path) {
-                dispatch(.saveConflict(exists: true))
-                return
+    }
+
+    /// Reports what `path` holds now, for `reduce` to decide whether saving there is a conflict (D4).
+    /// A new file's lock is taken first (never read for a save a file someone edits) and kept for the
+    /// save that `reduce` may ask for at once; otherwise it is let go.
+    private func readSaveTarget(_ path: String) {
+        guard isOpenFile(path) else {
+            guard let taken = lockForSave(path) else { return }
+            saveLock = taken
+            dispatch(.saveTargetRead(path: path, .otherFile(exists: SafeFile.exists(path))))
+            saveLock = nil
+            return
+        }
+        dispatch(.saveTargetRead(path: path, .openFile(bytes: try? SafeFile.read(path))))
+    }
+
+    /// Saves through the core's save routine; under a new name, with that file's lock.
+    private func save(_ bytes: [UInt8], to path: String) {
+        var newLock: DocumentLock?
+        if !isOpenFile(path) {
+            if let held = saveLock, held.path == DocumentLock.lockPath(for: path) {
+                newLock = held
+            } else {
+                guard let taken = lockForSave(path) else { return }
+                newLock = taken
             }
         }
         do throws(FileError) {
@@ -258,7 +261,6 @@ public final class Session {
             dispatch(.saveFailed(error.message(state.language)))
             return
         }
-        diskBytes = bytes
         if let newLock {
             // The document now lives at a new path: move the recovery copy and the lock with it.
             files.removeRecovery()

@@ -8,12 +8,10 @@ import PlaybookTUI
 public final class Terminal {
     private var screenHandle: OpaquePointer?
     /// The frame on the terminal, to compare the next one with (nil: draw the next one whole).
-    var lastDrawn: Screen?
+    private var lastDrawn: Screen?
     private var ctrlLeftCode: Int32 = -1
     private var ctrlRightCode: Int32 = -1
     private var palette = Palette(colors: false)
-    /// Writes frames itself when the terminal's capabilities allow (nil: ncurses draws them).
-    var writer: FrameWriter?
     public private(set) var isActive = false
 
     public init() {}
@@ -86,7 +84,6 @@ public final class Terminal {
             palette = Palette(colors: true)
         }
         palette.install()
-        writer = getenv("PLAYBOOK_NCURSES_DRAW") == nil ? FrameWriter(palette: palette) : nil
         ctrlLeftCode = Terminal.keyCode(capability: "kLFT5")
         ctrlRightCode = Terminal.keyCode(capability: "kRIT5")
         lastDrawn = nil
@@ -96,7 +93,6 @@ public final class Terminal {
     /// Gives the terminal back: normal screen, cooked mode, visible cursor. Safe to call twice.
     public func stop() {
         guard isActive else { return }
-        homeCursor()
         isActive = false
         CrashGuard.terminalActive = false
         curs_set(1)
@@ -108,7 +104,6 @@ public final class Terminal {
     /// Leaves curses mode for a child program ($EDITOR), keeping ncurses' state.
     public func suspend() {
         guard isActive else { return }
-        homeCursor()
         def_prog_mode()
         endwin()
         CrashGuard.terminalActive = false
@@ -137,17 +132,9 @@ public final class Terminal {
     /// rewritten, as ready-made ncurses cells (no text for ncurses to decode and measure again), and
     /// ncurses sends the terminal only the cells that differ.
     public func draw(_ screen: Screen, cursor: (x: Int, y: Int)?) {
-        if var writer {
-            // Taken out while it writes, so that its byte buffer is not copied.
-            self.writer = nil
-            drawDirectly(screen, cursor: cursor, writer: &writer)
-            self.writer = writer
-            return
-        }
         let previous = lastDrawn
         let sameSize = previous?.width == screen.width && previous?.height == screen.height
         if !sameSize { erase() }
-        var spanEnd: (Int, Int)?
         let palette = self.palette
         var out: [cchar_t] = []
         swap(&out, &cursesCells)
@@ -158,6 +145,13 @@ public final class Terminal {
             if sameSize, let previous {
                 guard let span = changedSpan(previous, screen, y) else { continue }
                 (first, last) = span
+                if hasClusters(screen, y) || hasClusters(previous, y) {
+                    // A flag is two ncurses cells, which ncurses and the terminal do not lay out alike
+                    // (after a flag, an update sent only the changed cells one column off): such a
+                    // row is sent again whole, from its start.
+                    (first, last) = (0, screen.width - 1)
+                    wredrawln(pb_stdscr(), Int32(y), 1)
+                }
             }
             if y == screen.height - 1 {
                 // The last cell of the last row is left alone, and so is a wide character ending there.
@@ -181,17 +175,16 @@ public final class Terminal {
             }
             wmove(pb_stdscr(), Int32(y), Int32(first))
             _ = wadd_wchnstr(pb_stdscr(), out, Int32(out.count))
-            spanEnd = last + 1 < screen.width ? (y, last + 1) : (y + 1, 0)
         }
-        // Leave ncurses' cursor after the last span, where writing the text would have left it: the
-        // update then ends where it did, without a cursor move of its own.
-        if let (y, x) = spanEnd, y < screen.height { wmove(pb_stdscr(), Int32(y), Int32(x)) }
         palette.apply(.normal)
         if let cursor, cursor.y >= 0, cursor.y < screen.height, cursor.x >= 0, cursor.x < screen.width {
             curs_set(1)
             wmove(pb_stdscr(), Int32(cursor.y), Int32(cursor.x))
         } else {
+            // A hidden cursor rests at the top-left corner: where a terminal that cannot hide it shows
+            // it, and where whatever is printed after a `kill -9` starts, rather than mid-row.
             curs_set(0)
+            wmove(pb_stdscr(), 0, 0)
         }
         wrefresh(pb_stdscr())
         lastDrawn = screen
@@ -219,6 +212,12 @@ public final class Terminal {
                 return (first, last)
             }
         }
+    }
+
+    /// True when row `y` holds a cell of several characters (a flag, an emoji sequence, a decomposed accent).
+    private func hasClusters(_ screen: Screen, _ y: Int) -> Bool {
+        for x in 0..<screen.width where screen[x, y].singleScalar == nil && !screen[x, y].isContinuation { return true }
+        return false
     }
 
     /// Waits up to `timeout` milliseconds (-1: forever, 0: no wait) for a key; `.some(nil)` when

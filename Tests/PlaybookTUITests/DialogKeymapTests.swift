@@ -15,8 +15,8 @@ import Testing
         }
         return [
             (.confirmQuit, make([.char("q")])),
-            (.conflict, make([.char("s")]) { _ = reduce(&$0, .saveConflict(exists: false)) }),
-            (.fileExists, make([.char("S"), .enter]) { _ = reduce(&$0, .saveConflict(exists: true)) }),
+            (.conflict, make([.char("s")]) { _ = reduce(&$0, .saveTargetRead(path: "acme.json", .openFile(bytes: [0x7B]))) }),
+            (.fileExists, make([.char("S"), .enter]) { _ = reduce(&$0, .saveTargetRead(path: "acme.json", .otherFile(exists: true))) }),
             (.recovery, make([]) { $0.offerRecovery(RecoveryOffer(document: $0.document, bytes: [], savedAt: fixedNow, diskIsNewer: false)) }),
             (.target, make([.char("t")])),
         ]
@@ -71,12 +71,12 @@ import Testing
         var quit = DialogKeymapTests.dialogs(.en)[0].1
         #expect(press(&quit, [.char("d")]) == [.quit])
         quit = DialogKeymapTests.dialogs(.en)[0].1
-        guard case .save(path: "acme.json", _, overwrite: false)? = press(&quit, [.char("s")]).first else { Issue.record("no save"); return }
+        guard case .readSaveTarget(path: "acme.json")? = press(&quit, [.char("s")]).first else { Issue.record("no save"); return }
         #expect(quit.quitAfterSave)
         var changed = DialogKeymapTests.dialogs(.fr)[1].1
         #expect(press(&changed, [.char("r")]) == [.reload(path: "acme.json")])
         changed = DialogKeymapTests.dialogs(.fr)[1].1
-        guard case .save(path: "acme.json", _, overwrite: true)? = press(&changed, [.char("o")]).first else { Issue.record("no overwrite"); return }
+        guard case .save(path: "acme.json", _)? = press(&changed, [.char("o")]).first else { Issue.record("no overwrite"); return }
         changed = DialogKeymapTests.dialogs(.fr)[1].1
         press(&changed, [.char("a")])
         #expect(changed.mode.kind == .prompt)

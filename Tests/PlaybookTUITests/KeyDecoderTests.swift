@@ -177,8 +177,8 @@ import Testing
         make("prompt", [.down, .char("n")] + typed("no channel"))
         make("target", [.char("t")])
         make("confirmQuit", [.char("q")])
-        make("conflict", []) { _ = reduce(&$0, .saveConflict(exists: false)) }
-        make("fileExists", []) { _ = reduce(&$0, .saveConflict(exists: true)) }
+        make("conflict", [.char("s")]) { _ = reduce(&$0, .saveTargetRead(path: "acme.json", .openFile(bytes: [0x7B]))) }
+        make("fileExists", [.char("S")] + typed("b.json") + [.enter]) { _ = reduce(&$0, .saveTargetRead(path: "b.json", .otherFile(exists: true))) }
         make("recovery", []) { $0.offerRecovery(RecoveryOffer(document: $0.document, bytes: [], savedAt: fixedNow, diskIsNewer: false)) }
         make("evidence", [.char("v"), .char("a")] + typed("signed plan") + [.ctrl("s")])
         make("actions", [.char("a"), .char("a")] + typed("call") + [.ctrl("s"), .char("a")] + typed("write") + [.ctrl("s")])

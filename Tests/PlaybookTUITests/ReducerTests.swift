@@ -60,10 +60,9 @@ import Testing
     @Test func saveWritesThroughAnEffectAndMarksCleanOnlyWhenSaved() {
         var s = makeState()
         press(&s, [.char("1")])
-        let effects = press(&s, [.char("s")])
-        guard case .save(let path, let bytes, let overwrite)? = effects.first else { Issue.record("no save effect"); return }
+        #expect(press(&s, [.char("s")]) == [.readSaveTarget(path: "acme.json")])
+        guard case .save(let path, let bytes) = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: nil))) else { Issue.record("no save effect"); return }
         #expect(path == "acme.json")
-        #expect(!overwrite)
         #expect(s.dirty)
         _ = reduce(&s, .saved(path: path, bytes: bytes))
         #expect(!s.dirty)
@@ -77,7 +76,7 @@ import Testing
         #expect(p.editor.text == "Cloud-Alliance-Acme-2026-11-27.json")
         let effects = press(&s, [.enter])
         #expect(effects.count == 1)
-        if case .save(let path, _, _)? = effects.first { #expect(path == "Cloud-Alliance-Acme-2026-11-27.json") }
+        #expect(effects == [.readSaveTarget(path: "Cloud-Alliance-Acme-2026-11-27.json")])
     }
 
     @Test func quitWithUnsavedChangesAsks() {
@@ -92,20 +91,74 @@ import Testing
         #expect(press(&d, [.char("d")]) == [.quit])
         var e = makeState()
         press(&e, [.char("2"), .char("q")])
-        let effects = press(&e, [.char("s")])
-        guard case .save(_, let bytes, _)? = effects.first else { Issue.record("no save"); return }
+        #expect(press(&e, [.char("s")]) == [.readSaveTarget(path: "acme.json")])
+        guard case .save(_, let bytes) = reduce(&e, .saveTargetRead(path: "acme.json", .openFile(bytes: nil))) else { Issue.record("no save"); return }
         #expect(reduce(&e, .saved(path: "acme.json", bytes: bytes)) == .quit)
     }
 
     @Test func conflictOffersSaveAsReloadOrOverwrite() {
         var s = makeState()
         press(&s, [.char("2"), .char("s")])
-        _ = reduce(&s, .saveConflict(exists: false))
+        _ = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: Array("{}\n".utf8))))
         #expect(s.mode == .conflict(exists: false))
         let effects = press(&s, [.char("o")])
-        if case .save(_, _, let overwrite)? = effects.first { #expect(overwrite) } else { Issue.record("no overwrite") }
-        _ = reduce(&s, .saveConflict(exists: false))
+        if case .save(let path, _)? = effects.first { #expect(path == "acme.json") } else { Issue.record("no overwrite") }
+        press(&s, [.char("s")])
+        _ = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: Array("{}\n".utf8))))
         #expect(press(&s, [.char("r")]) == [.reload(path: "acme.json")])
+    }
+
+    @Test func reduceDecidesASaveConflictFromWhatTheFileHoldsNow() {
+        // Loaded from disk: the file must still hold those bytes to be replaced (D4).
+        var s = makeState()
+        let loaded = Array("{\"formatVersion\":\"1.0\"}\n".utf8)
+        s.setDiskBytes(loaded)
+        press(&s, [.char("2")])
+        #expect(press(&s, [.char("s")]) == [.readSaveTarget(path: "acme.json")])
+        guard case .save(let path, let bytes) = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: loaded))) else {
+            Issue.record("unchanged file not saved"); return
+        }
+        _ = reduce(&s, .saved(path: path, bytes: bytes))
+        // Saved: what was written is now what the file must hold; someone else's edit is a conflict.
+        press(&s, [.char("3"), .char("s")])
+        #expect(reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: bytes))) != .none)
+        #expect(s.mode == .checklist)
+        press(&s, [.char("1"), .char("s")])
+        #expect(reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: loaded))) == .none)
+        #expect(s.mode == .conflict(exists: false))
+        #expect(frame(s).contains { $0.contains("changed on disk") })
+        // Deleted meanwhile: also a change made by someone else.
+        press(&s, [.escape, .char("s")])
+        #expect(reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: nil))) == .none)
+        #expect(s.mode == .conflict(exists: false))
+        // Under another name: only a file already there is a conflict.
+        press(&s, [.escape, .char("S"), .ctrl("u")] + typed("other.json") + [.enter])
+        #expect(reduce(&s, .saveTargetRead(path: "other.json", .otherFile(exists: true))) == .none)
+        #expect(s.mode == .conflict(exists: true))
+        press(&s, [.escape, .char("S"), .ctrl("u")] + typed("new.json") + [.enter])
+        guard case .save(let newPath, _) = reduce(&s, .saveTargetRead(path: "new.json", .otherFile(exists: false))) else {
+            Issue.record("new file not saved"); return
+        }
+        #expect(newPath == "new.json")
+    }
+
+    @Test func reduceBuildsTheComparisonFromTheLoadedFile() {
+        var s = makeState(width: 100, height: 30)
+        press(&s, [.char("2")])
+        var other = makeState().document
+        other.answers["strategic-level"] = Answer(state: .scored(3))
+        press(&s, [.char("c")] + typed("q3.json") + [.enter])
+        _ = reduce(&s, .compareFileLoaded(path: "q3.json", other))
+        guard case .compare = s.mode else { Issue.record("no comparison"); return }
+        #expect(frame(s).contains { $0.contains("q3.json") })
+        // Another catalogue: the prompt says why, and stays open.
+        var s2 = makeState(width: 100, height: 30)
+        var foreign = other
+        foreign.catalog.id = "another-catalogue"
+        press(&s2, [.char("c")] + typed("q3.json") + [.enter])
+        _ = reduce(&s2, .compareFileLoaded(path: "q3.json", foreign))
+        guard case .prompt(let prompt) = s2.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.error?.contains("different catalogues") == true)
     }
 
     @Test func recoveryCopyAfter200TypedCharactersAndWhenIdle() {

@@ -149,4 +149,21 @@ import Testing
         #expect(lines[20].hasPrefix("  [open] Step 21"))
         #expect(lines[21].hasSuffix("↑↓ lines 5–21 of 25"))
     }
+
+    @Test func thePaneMemoFollowsWhatItWraps() {
+        // Kept panes are found by the text they were wrapped from: a changed answer, language or
+        // width is never shown from an older pane, and every frame equals one drawn without the memo.
+        var memo = PaneMemo()
+        var screen = Screen(width: 0, height: 0)
+        var s = makeState(width: 100, height: 30)
+        for keys in [[], [Key.char("m"), .char("3"), .char("t"), .char("2")], [.down, .up], [.char("L")], [.char("o")], [.enter] + typed("note é 日本") + [.escape], [.down, .up]] {
+            press(&s, keys)
+            render(s, into: &screen, memo: &memo)
+            #expect(screen.lines == frame(s), "after \(keys)")
+        }
+        #expect(screen.lines.contains { $0.contains("Niveau 3 — ") && $0.contains("cible 2") })
+        _ = reduce(&s, .resize(width: 120, height: 40))
+        render(s, into: &screen, memo: &memo)
+        #expect(screen.lines == frame(s))
+    }
 }

@@ -1,5 +1,5 @@
-"""The checklist's own frame writer shows what ncurses shows: one scripted session drawn both ways
-(PLAYBOOK_NCURSES_DRAW=1 keeps ncurses drawing), the screens compared after every key, attributes included."""
+"""What the terminal shows, drawn by ncurses from the rows that changed: after every key of a scripted
+session it equals a whole redraw (Ctrl-L), attributes included; each role follows the terminal type."""
 import re
 import time
 
@@ -55,8 +55,7 @@ def cells(capture):
                     attrs[str(p)] = "on"
                 i += 1
         # On a space only the background and reverse video show. Trailing spaces are dropped whatever
-        # their attributes: ncurses leaves the underline off a typed space at the end of a note line
-        # (tmux shows it without), where the frame writer draws what the screen buffer holds.
+        # their attributes: ncurses leaves the underline off a typed space at the end of a note line.
         row = [(c, tuple((k, v) for k, v in a if k in ("bg", "7") or (k == "fg" and ("7", "on") in a))) if c == " " else (c, a)
                for c, a in row]
         while row and row[-1][0] == " ":
@@ -73,7 +72,9 @@ def difference(a, b):
     return next(f"row {y}: {ra} against {rb}" for y, (ra, rb) in enumerate(zip(a, b)) if ra != rb)
 
 
-def session(tmp_path, name, env, steps=STEPS):
+def session(tmp_path, name, env, steps=STEPS, redraw_each=False):
+    """The screens after the first frame and after each step; with `redraw_each`, also the screens
+    after a Ctrl-L that follows each of them."""
     folder = tmp_path / name
     folder.mkdir()
     p = Pane(folder)
@@ -95,7 +96,15 @@ def session(tmp_path, name, env, steps=STEPS):
                 last = shown
             return cells(last[0]), last[1]
 
-        screens = [settled()]
+        screens, redrawn = [], []
+
+        def record(polls):
+            screens.append(settled(polls))
+            if redraw_each:
+                p.keys("C-l", pause=0)
+                redrawn.append(settled(max(2, polls)))
+
+        record(1)
         resized = False
         for step in steps:
             if isinstance(step, tuple):
@@ -103,36 +112,83 @@ def session(tmp_path, name, env, steps=STEPS):
                 resized = True
             else:
                 p.keys(step, literal=step not in SPECIAL, pause=0)
-            screens.append(settled(5 if resized else 1))
-        return screens
+            record(5 if resized else 1)
+        return (screens, redrawn) if redraw_each else screens
     finally:
         p.kill()
 
 
-def test_the_frame_writer_draws_what_ncurses_draws(tmp_path):
-    by_ncurses = session(tmp_path, "ncurses", {"PLAYBOOK_NCURSES_DRAW": "1"})
-    by_writer = session(tmp_path, "writer", {})
-    assert len(by_ncurses) == len(by_writer) == len(STEPS) + 1
-    for i, (a, b) in enumerate(zip(by_ncurses, by_writer)):
+def test_each_frame_drawn_key_by_key_equals_a_whole_redraw(tmp_path):
+    """Only the rows that changed are handed to ncurses: after every key the screen must be what
+    Ctrl-L (everything drawn again, from a cleared terminal) shows, attributes and cursor included."""
+    incremental, whole = session(tmp_path, "steps", {}, redraw_each=True)
+    assert len(incremental) == len(whole) == len(STEPS) + 1
+    for i, (a, b) in enumerate(zip(incremental, whole)):
         step = STEPS[i - 1] if i else "first frame"
         assert a == b, f"after {step!r}: " + difference(a, b)
 
 
-@pytest.mark.parametrize("env", [{"TERM": "linux"}, {"NO_COLOR": "1"}, {"TERM": "vt100"}], ids=["linux", "no-color", "vt100"])
-def test_the_frame_writer_follows_the_terminal_type(tmp_path, env):
-    # linux cannot show dim or underline with colours (ncv); NO_COLOR draws in attributes alone;
-    # vt100 pads its capabilities ($<5>) and cannot hide the cursor, which rests at the top-left corner.
-    by_ncurses = session(tmp_path, "ncurses", {**env, "PLAYBOOK_NCURSES_DRAW": "1"}, SHORT)
-    by_writer = session(tmp_path, "writer", env, SHORT)
-    for i, (a, b) in enumerate(zip(by_ncurses, by_writer)):
-        if env.get("TERM") == "vt100":
-            a, b = a[0], b[0]
+def runs(row):
+    """A row as (text, attributes) runs, spaces left out: what the eye reads and how it is shown."""
+    out = []
+    for c, a in row:
+        if c == " ":
+            out.append(None)
+        elif out and out[-1] is not None and out[-1][1] == dict(a):
+            out[-1] = (out[-1][0] + c, out[-1][1])
+        else:
+            out.append((c, dict(a)))
+    return [r for r in out if r is not None]
+
+
+def look(rows, text, beside=None, nth=0):
+    """The attributes of the `nth` run that is exactly `text` (on the first row that shows `beside`)."""
+    for row in rows:
+        if beside and beside not in "".join(c for c, _ in row):
+            continue
+        found = [a for t, a in runs(row) if t == text]
+        if len(found) > nth:
+            return found[nth]
+    raise AssertionError(f"{text!r} is not on the screen")
+
+
+COLOUR = {"header": {"fg": "30", "bg": "46"}, "title": {"1": "on", "fg": "36"}, "muted": {"2": "on"},
+          "score2": {"fg": "30", "bg": "46"}, "selection": {"fg": "30", "bg": "47"}}
+MONO = {"header": {"7": "on"}, "title": {"1": "on"}, "muted": {"2": "on"}, "score2": {}, "selection": {"7": "on"}}
+
+
+@pytest.mark.parametrize("env,expected", [
+    ({}, COLOUR),
+    ({"TERM": "xterm-256color"}, COLOUR),
+    ({"TERM": "screen"}, COLOUR),
+    # linux cannot show dim with colours (its ncv), so muted text is plain there.
+    ({"TERM": "linux"}, {**COLOUR, "muted": {}}),
+    ({"NO_COLOR": "1"}, MONO),
+    # vt100 has no colours and no dim, and pads its capabilities ($<5>).
+    ({"TERM": "vt100"}, {**MONO, "muted": {}}),
+], ids=["tmux", "xterm-256color", "screen", "linux", "no-color", "vt100"])
+def test_the_screen_follows_the_terminal_type(tmp_path, env, expected):
+    """The same text under every TERM, each role shown with what that terminal can do."""
+    plain = session(tmp_path, "plain", {}, SHORT)
+    screens = session(tmp_path, "typed", env, SHORT)
+    for i, ((a, _), (b, _)) in enumerate(zip(plain, screens)):
         step = SHORT[i - 1] if i else "first frame"
-        assert a == b, f"after {step!r}: " + difference(a, b)
+        assert [[c for c, _ in row] for row in a] == [[c for c, _ in row] for row in b], f"text after {step!r}"
+    rows = screens[-1][0]
+    assert look(rows, "Playbook") == expected["header"]
+    assert look(rows, "STRATEGY") == expected["title"]
+    assert look(rows, "66.7%", beside="STRATEGY") == expected["muted"]
+    # The selected rule 2, scored 2: its number as selected, then its badge.
+    assert look(rows, "2", beside="Set ambitious") == expected["selection"]
+    assert look(rows, "2", beside="Set ambitious", nth=1) == expected["score2"]
+    assert look(rows, "Set") == expected["selection"]
+    if env.get("TERM") != "vt100":
+        # vt100 cannot hide the cursor.
+        assert screens[-1][1] == "hidden"
 
 
 def test_ctrl_l_repaints_a_screen_something_else_wrote_on(tmp_path):
-    """The writer sends only changed cells, so text written by another program stays until Ctrl-L."""
+    """Only changed cells are sent, so text written by another program stays until Ctrl-L."""
     p = Pane(tmp_path)
     try:
         p.start(playbook_cmd("assess", "a.json"))

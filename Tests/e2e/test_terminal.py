@@ -67,17 +67,34 @@ def test_terminal_restored_and_recovery_written_on_every_exit(pane, tmp_path, ho
         assert json.loads(copies[0].read_text())["answers"]["strategic-level"]["note"] == "unsaved note é"
 
 
+# A real Swift runtime trap, off the key path: PLAYBOOK_TEST_CRASH_ON_SIGUSR2, read once at start,
+# makes the main loop call fatalError when SIGUSR2 arrives.
+CRASH_ON_USR2 = {"PLAYBOOK_TEST_CRASH_ON_SIGUSR2": "1", "SWIFT_BACKTRACE": None}
+
+
 def test_crash_restores_terminal_and_prints_diagnostics_without_waiting(pane, tmp_path):
-    """T1, T5: a crash (test-only trigger) gives the terminal back and ends at once."""
+    """T1, T5: a crash (a trap the test asks for) gives the terminal back and ends at once."""
     p = pane()
-    p.start(playbook_cmd("assess", "a.json"), env={"PLAYBOOK_TEST_CRASH_KEY": "!", "SWIFT_BACKTRACE": None})
+    p.start(playbook_cmd("assess", "a.json"), env=CRASH_ON_USR2)
     p.wait_for("STRATEGY AND TARGETS")
-    p.keys("!")
+    os.kill(pid_of(tmp_path), signal.SIGUSR2)
     assert p.wait_done(timeout=10) != 0
     assert_terminal_restored(p)
     screen = p.screen()
     assert "internal error; the terminal was restored" in screen
     assert "test crash requested" in screen
+
+
+@pytest.mark.parametrize("name", ["SEGV", "ABRT", "BUS"])
+def test_a_crash_signal_from_outside_restores_the_terminal(pane, tmp_path, name):
+    """T1, T5: the crash handler, reached by the signal itself: terminal back, message, death by that signal."""
+    p = pane()
+    p.start(playbook_cmd("assess", "a.json"), env={"SWIFT_BACKTRACE": None})
+    p.wait_for("STRATEGY AND TARGETS")
+    os.kill(pid_of(tmp_path), getattr(signal, "SIG" + name))
+    assert p.wait_done(timeout=10) == 128 + getattr(signal, "SIG" + name)
+    assert_terminal_restored(p)
+    assert "internal error; the terminal was restored" in p.screen()
 
 
 def test_ctrl_z_then_fg_resumes_with_a_redraw(pane, tmp_path):
@@ -382,14 +399,14 @@ def test_text_typed_in_a_form_or_a_prompt_goes_into_the_recovery_copy(pane, tmp_
 def test_crash_message_says_whether_a_recovery_copy_exists_and_where(pane, tmp_path, lang, copy):
     """Issue 11 item 15: "your last recovery copy is kept" only when one exists, with its path."""
     p = pane(160, 40)
-    p.start(playbook_cmd("assess", "a.json", "--lang", lang), env={"PLAYBOOK_TEST_CRASH_KEY": "!", "SWIFT_BACKTRACE": None})
+    p.start(playbook_cmd("assess", "a.json", "--lang", lang), env=CRASH_ON_USR2)
     p.wait_for("STRATEGY" if lang == "en" else "STRATÉGIE")
     if copy:
         p.keys("Enter")
         p.type("x" * 210)
         time.sleep(0.3)
         assert len(recovery_files(tmp_path)) == 1
-    p.keys("!")
+    os.kill(pid_of(tmp_path), signal.SIGUSR2)
     assert p.wait_done(timeout=10) != 0
     assert_terminal_restored(p)
     screen = "".join(p.screen().split("\n"))

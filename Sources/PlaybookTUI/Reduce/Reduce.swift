@@ -45,8 +45,9 @@ extension AppState {
             return Effect.none
         case .idle:
             return takeRecoveryCopy(force: false)
-        case .saved(let path, _):
+        case .saved(let path, let bytes):
             filePath = path
+            diskBytes = bytes
             dirty = false
             editsSinceRecovery = 0
             recoveryPending = false
@@ -62,11 +63,11 @@ extension AppState {
             quitAfterSave = false
             message = StatusMessage(text: text, kind: .error)
             return Effect.none
-        case .saveConflict(let exists):
-            mode = .conflict(exists: exists)
-            return Effect.none
-        case .reloaded(let doc, _):
+        case .saveTargetRead(let path, let target):
+            return saveTargetRead(path: path, target)
+        case .reloaded(let doc, let bytes):
             document = doc
+            diskBytes = bytes
             dirty = false
             editsSinceRecovery = 0
             recoveryPending = false
@@ -109,9 +110,16 @@ extension AppState {
                 message = StatusMessage(text: text, kind: .error)
             }
             return Effect.none
-        case .compareLoaded(let view):
-            mode = .compare(view)
-            return Effect.none
+        case .compareFileLoaded(let path, let other):
+            let current = Comparison.Side(assessment: document, catalog: catalog,
+                                          path: filePath ?? language.pick(en: "(this assessment)", fr: "(cette évaluation)"))
+            do throws(Comparison.BuildError) {
+                openComparison(CompareState(comparison: try Comparison.build(current, Comparison.Side(assessment: other, catalog: catalog, path: path)),
+                                            fromChecklist: true))
+                return Effect.none
+            } catch {
+                return handleRunnerEvent(.compareFailed(error.message(language)))
+            }
         default:
             return nil
         }

@@ -218,7 +218,7 @@ public struct Screen: Equatable, Sendable {
     }
 
     /// Copies `count` cells of row `sourceY` of `source`, from column `sourceX`, to (x, y); clipped to both grids.
-    /// Cells are plain values, so this is a block copy: cached parts of a frame are drawn with it.
+    /// Cells are plain values, so this is a block copy.
     public mutating func copy(from source: Screen, x sourceX: Int = 0, y sourceY: Int, count: Int, toX x: Int, y: Int) {
         guard y >= 0, y < height, sourceY >= 0, sourceY < source.height, sourceX >= 0, x >= 0 else { return }
         let n = min(count, source.width - sourceX, width - x)

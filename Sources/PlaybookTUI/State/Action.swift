@@ -61,7 +61,8 @@ public enum Action: Equatable, Sendable {
     case wheel(Int)
     case saved(path: String, bytes: [UInt8])
     case saveFailed(String)
-    case saveConflict(exists: Bool)
+    /// What the runner found at a save's path just before writing: `reduce` decides whether it is a conflict (D4).
+    case saveTargetRead(path: String, SaveTarget)
     case reloaded(Assessment, bytes: [UInt8])
     case reloadFailed(String)
     case editorFinished(String?)
@@ -69,8 +70,17 @@ public enum Action: Equatable, Sendable {
     case exported(path: String)
     case exportExists(path: String)
     case exportFailed(String)
-    case compareLoaded(CompareState)
+    /// The other assessment, loaded for the comparison that `reduce` builds.
+    case compareFileLoaded(path: String, Assessment)
     case compareFailed(String)
+}
+
+/// The file at a save's path, as the runner read it.
+public enum SaveTarget: Equatable, Sendable {
+    /// The file the document was loaded from or last saved to: what it holds now (nil: nothing readable).
+    case openFile(bytes: [UInt8]?)
+    /// Another file (a save under a new name): whether something is already there.
+    case otherFile(exists: Bool)
 }
 
 extension Action {
@@ -89,8 +99,11 @@ extension Action {
 /// Work for the runner: IO that `reduce` describes but never performs (STYLE.md §5).
 public enum Effect: Equatable, Sendable {
     case none
-    /// Save `bytes` to `path`; with `overwrite` false, first check the file did not change on disk.
-    case save(path: String, bytes: [UInt8], overwrite: Bool)
+    /// Read what `path` holds now and report it (`.saveTargetRead`), before a save that must not
+    /// replace changes made by someone else.
+    case readSaveTarget(path: String)
+    /// Save `bytes` to `path` (taking that file's lock first when it is not the open file).
+    case save(path: String, bytes: [UInt8])
     case reload(path: String)
     case runEditor(text: String)
     case writeRecovery(bytes: [UInt8])

@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     public internal(set) var recoveryPending: Bool
     /// Quit once the pending save succeeds.
     public internal(set) var quitAfterSave: Bool
+    /// What the file held when loaded or last saved (nil: no file yet), to notice changes made by others (D4).
+    public internal(set) var diskBytes: [UInt8]?
     /// Where the save that met a conflict was going.
     public internal(set) var pendingSavePath: String?
     /// The item the next delete key press will remove (asked once, then done).
@@ -80,6 +82,7 @@ public struct AppState: Sendable {
         editsSinceRecovery = 0
         recoveryPending = false
         quitAfterSave = false
+        diskBytes = nil
         pendingSavePath = nil
         pendingDelete = nil
         summary = Scoring.summarize(document, catalog: catalog)
@@ -128,6 +131,11 @@ extension AppState {
     public mutating func setReadOnly(_ reason: String) {
         readOnlyReason = reason
         message = StatusMessage(text: language.pick(en: "Read-only: ", fr: "Lecture seule : ") + reason, kind: .warning)
+    }
+
+    /// Remembers what the open file held when it was loaded (D4).
+    public mutating func setDiskBytes(_ bytes: [UInt8]?) {
+        diskBytes = bytes
     }
 
     /// Opens on a comparison (`playbook compare A B --interactive`); closing it ends the session.

@@ -2,13 +2,12 @@ import PlaybookCore
 
 /// Draws the whole state into `screen` (resized to the state's terminal size). Pure: no IO, no clock.
 public func render(_ state: AppState, into screen: inout Screen) {
-    var cache = RenderCache()
-    render(state, into: &screen, cache: &cache)
+    var memo = PaneMemo()
+    render(state, into: &screen, memo: &memo)
 }
 
-/// `render(_:into:)`, reusing the parts of earlier frames that `cache` holds when their inputs did not change.
-public func render(_ state: AppState, into screen: inout Screen, cache: inout RenderCache) {
-    cache.begin(state)
+/// `render(_:into:)`, keeping the rule pane's wrapped text in `memo` for the next frame.
+public func render(_ state: AppState, into screen: inout Screen, memo: inout PaneMemo) {
     if screen.width != state.width || screen.height != state.height {
         screen = Screen(width: state.width, height: state.height)
     } else {
@@ -19,11 +18,11 @@ public func render(_ state: AppState, into screen: inout Screen, cache: inout Re
         return
     }
     let layout = Layout(width: state.width, height: state.height)
-    HeaderView.draw(state, into: &screen, cache: &cache)
+    HeaderView.draw(state, into: &screen)
     switch state.mode {
     case .checklist, .target, .confirmQuit, .conflict, .recovery, .prompt:
-        ChecklistView.draw(state, layout: layout, into: &screen, cache: &cache)
-        RuleDetailView.draw(state, area: layout.detail, into: &screen, cache: &cache)
+        ChecklistView.draw(state, layout: layout, into: &screen)
+        RuleDetailView.draw(state, area: layout.detail, into: &screen, memo: &memo)
     case .note(let editor):
         NoteEditorView.draw(state, editor: editor, layout: layout, into: &screen)
     case .evidence(let cursor):
@@ -40,7 +39,7 @@ public func render(_ state: AppState, into screen: inout Screen, cache: inout Re
         CompareView.draw(state, view: view, area: layout.body, into: &screen)
     }
     DialogView.draw(state, into: &screen)
-    FooterView.draw(state, layout: layout, into: &screen, cache: &cache)
+    FooterView.draw(state, layout: layout, into: &screen)
 }
 
 /// The cursor position the terminal should show (text entry), or nil to hide it.

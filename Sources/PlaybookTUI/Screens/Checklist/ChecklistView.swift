@@ -2,26 +2,13 @@ import PlaybookCore
 
 /// The rules grouped by theme, one line each: number, state badge, title, target and markers.
 enum ChecklistView {
-    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen, cache: inout RenderCache) {
+    /// Draws the visible rows only: the cost of a frame is bounded by the screen, not the catalogue.
+    static func draw(_ s: AppState, layout: Layout, into screen: inout Screen) {
         let area = layout.list
         let end = min(s.rows.count, s.listScroll + area.height)
-        let answers = s.document.answers
         var y = area.y
         for row in s.listScroll..<max(s.listScroll, end) {
-            let key: ListRowKey
-            switch s.rows[row] {
-            case .theme(let t):
-                key = ListRowKey(language: s.language, width: area.width, themeScore: s.summary.themes[t].overall, today: s.today)
-            case .rule(let i):
-                key = ListRowKey(language: s.language, width: area.width, selected: i == s.selected, answer: answers[s.catalog.rules[i].id], today: s.today)
-            }
-            if cache.listRowKeys[row] != key {
-                var cells = Screen(width: area.width, height: 1)
-                drawRow(s, row, area: Layout.Area(x: 0, y: 0, width: area.width, height: 1), into: &cells)
-                cache.listRowKeys[row] = key
-                cache.listRowCells[row] = cells
-            }
-            screen.copy(from: cache.listRowCells[row], y: 0, count: area.width, toX: area.x, y: y)
+            drawRow(s, row, area: Layout.Area(x: area.x, y: y, width: area.width, height: 1), into: &screen)
             y += 1
         }
         if !layout.wide {

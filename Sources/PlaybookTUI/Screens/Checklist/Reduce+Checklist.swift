@@ -94,10 +94,25 @@ extension AppState {
         return saveEffect(path: path, overwrite: false)
     }
 
+    /// Saves to `path`: at once with `overwrite`, else once the runner has said what the file holds now.
     mutating func saveEffect(path: String, overwrite: Bool) -> Effect {
         if dirty { document.touch(now: now, catalog: catalog) }
         pendingSavePath = path
-        return .save(path: path, bytes: document.encoded(catalog: catalog), overwrite: overwrite)
+        return overwrite ? .save(path: path, bytes: document.encoded(catalog: catalog)) : .readSaveTarget(path: path)
+    }
+
+    /// Decides whether the file found at a save's path may be replaced (D4): the open file only if it
+    /// still holds what was loaded or last saved, another file only if there is none.
+    mutating func saveTargetRead(path: String, _ target: SaveTarget) -> Effect {
+        switch target {
+        case .openFile(let bytes) where bytes != diskBytes:
+            mode = .conflict(exists: false)
+        case .otherFile(exists: true):
+            mode = .conflict(exists: true)
+        default:
+            return .save(path: path, bytes: document.encoded(catalog: catalog))
+        }
+        return .none
     }
 
     mutating func beginSaveAs() -> Effect {

@@ -3,23 +3,16 @@ import PlaybookCore
 /// The selected rule in full: text, guiding questions, the four levels with the current one
 /// highlighted, and what has been recorded for it.
 enum RuleDetailView {
-    struct Line {
+    struct Line: Equatable {
         var text: String
         var role: Role
         var indent: Int = 0
     }
 
-    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen, cache: inout RenderCache) {
+    static func draw(_ s: AppState, area: Layout.Area, into screen: inout Screen, memo: inout PaneMemo) {
         guard area.width > 2, area.height > 0 else { return }
         let width = area.width - 2
-        let key = RulePaneKey(rule: s.selected, language: s.language, showOriginal: s.showOriginal, answer: s.answer, width: width)
-        let pane: Screen
-        if let kept = cache.rulePane(key) {
-            pane = kept
-        } else {
-            pane = layOut(s, width: width)
-            cache.keepRulePane(key, pane)
-        }
+        let pane = memo.pane(for: lines(s), width: width)
         let top = s.detailScroll.first(total: pane.height, height: area.height)
         let rows = Scroll.textRows(total: pane.height, height: area.height)
         for row in 0..<max(0, min(rows, pane.height - top)) {
@@ -31,8 +24,12 @@ enum RuleDetailView {
 
     /// Every line of the pane, wrapped to `width` columns, one row of the returned grid each.
     static func layOut(_ s: AppState, width: Int) -> Screen {
+        layOut(lines(s), width: width)
+    }
+
+    static func layOut(_ lines: [Line], width: Int) -> Screen {
         var wrapped: [(String, Role)] = []
-        for line in lines(s) {
+        for line in lines {
             if line.text.isEmpty {
                 wrapped.append(("", line.role))
                 continue
@@ -120,5 +117,27 @@ enum RuleDetailView {
         }
         if let t = answer.target { text += lang.pick(en: " · target \(t)", fr: " · cible \(t)") }
         return text
+    }
+}
+
+/// The rule panes last wrapped, each kept with exactly what it was wrapped from (its lines and
+/// width), so that it cannot go stale: going back to a rule reuses its pane instead of wrapping again.
+public struct PaneMemo: Sendable {
+    private var kept: [(lines: [RuleDetailView.Line], width: Int, pane: Screen)] = []
+    /// A pane is 24 bytes a cell (about 50 KiB for 40 rows of 52 columns): 32 stay within 2 MiB.
+    static let limit = 32
+
+    public init() {}
+
+    /// The pane wrapped from `lines` at `width`: the kept one, or a new one (then kept, most recent last).
+    mutating func pane(for lines: [RuleDetailView.Line], width: Int) -> Screen {
+        if let i = kept.lastIndex(where: { $0.width == width && $0.lines == lines }) {
+            if i != kept.count - 1 { kept.append(kept.remove(at: i)) }
+            return kept[kept.count - 1].pane
+        }
+        let pane = RuleDetailView.layOut(lines, width: width)
+        kept.append((lines, width, pane))
+        if kept.count > PaneMemo.limit { kept.removeFirst() }
+        return pane
     }
 }
