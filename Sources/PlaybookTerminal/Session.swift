@@ -18,6 +18,7 @@ public final class Session {
     /// The lock of a new file taken before reading it for a save, held until that save is decided.
     private var saveLock: DocumentLock?
     private let clock: () -> Timestamp
+    private let calendar: () -> CalendarDate
     /// Set by PLAYBOOK_TEST_CRASH_ON_SIGUSR2 at start: SIGUSR2 then causes a real crash (a Swift
     /// trap), so that the tests exercise the crash path without a trigger on every key.
     private let crashOnSIGUSR2: Bool
@@ -26,10 +27,12 @@ public final class Session {
     private var running = true
 
     /// `diskBytes` is what `path` held when loaded (nil for a new file).
-    public init(state: AppState, diskBytes: [UInt8]?, clock: @escaping () -> Timestamp) {
+    /// `clock` gives the time, `calendar` today's date in the user's time zone.
+    public init(state: AppState, diskBytes: [UInt8]?, clock: @escaping () -> Timestamp, calendar: @escaping () -> CalendarDate) {
         self.state = state
         self.state.setDiskBytes(diskBytes)
         self.clock = clock
+        self.calendar = calendar
         files = SessionFiles(documentPath: state.filePath)
         crashOnSIGUSR2 = getenv("PLAYBOOK_TEST_CRASH_ON_SIGUSR2") != nil
     }
@@ -57,7 +60,7 @@ public final class Session {
         CrashGuard.captureStderr()
         let size = terminal.size
         dispatch(.resize(width: size.width, height: size.height))
-        dispatch(.tick(clock()))
+        dispatch(.tick(clock(), today: calendar()))
         lastKeyTime = monotonicSeconds()
         var status: Int32 = 0
         // The screen is a pure function of the state, which only `dispatch` changes: a wake-up of
@@ -90,7 +93,7 @@ public final class Session {
                 continue
             }
             needsDraw = true
-            dispatch(.tick(clock()))
+            dispatch(.tick(clock(), today: calendar()))
             handle(key)
             // Drain what is already queued (a paste, key repeat) before drawing again.
             var drained = 0

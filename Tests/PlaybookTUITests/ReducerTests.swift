@@ -303,3 +303,18 @@ import Testing
         #expect(!s.hasUnsavedWork)
     }
 }
+
+/// Issue 12 item 11: the day overdue actions are judged by follows the clock, unless `--as-of` fixed it.
+@Suite struct ClockTests {
+    @Test func aSessionRunningPastMidnightJudgesByTheNewDay() {
+        var s = makeState()
+        let before = s.today
+        let next = CalendarDate(daysSinceEpoch: before.daysSinceEpoch + 1)
+        _ = reduce(&s, .tick(fixedNow, today: next))
+        #expect(s.today == next)
+        var fixed = makeState()
+        fixed.todayIsFixed = true
+        _ = reduce(&fixed, .tick(fixedNow, today: next))
+        #expect(fixed.today == before)
+    }
+}

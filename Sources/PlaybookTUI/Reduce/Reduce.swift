@@ -40,8 +40,9 @@ extension AppState {
             height = max(0, h)
             ensureSelectionVisible()
             return Effect.none
-        case .tick(let t):
+        case .tick(let t, let day):
             now = t
+            if !todayIsFixed { today = day }
             return Effect.none
         case .idle:
             return takeRecoveryCopy(force: false)

@@ -54,7 +54,9 @@ public enum Action: Equatable, Sendable {
     case recover, discardRecovery
     // Events from the runner.
     case resize(width: Int, height: Int)
-    case tick(Timestamp)
+    /// The clock: the time, and today's date where the user is (a session running past midnight
+    /// judges overdue actions by the new day).
+    case tick(Timestamp, today: CalendarDate)
     /// The user has paused (5 s without a key): a good moment for a recovery copy.
     case idle
     case click(x: Int, y: Int)

@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public internal(set) var now: Timestamp
     /// The date used to flag overdue actions.
     public internal(set) var today: CalendarDate
+    /// True when `--as-of` fixed the day overdue actions are judged by: the clock does not move it.
+    public var todayIsFixed = false
     /// Edits since the last recovery copy; 200 triggers one (D5).
     public internal(set) var editsSinceRecovery: Int
     /// A recovery copy is due when the user pauses.

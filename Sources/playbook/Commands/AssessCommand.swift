@@ -58,7 +58,8 @@ struct AssessCommand: ParsableCommand {
         var state = AppState(catalog: catalog, document: document, filePath: file, language: lang,
                              width: 80, height: 24, now: Now.timestamp(), today: today)
         if let readOnly { state.setReadOnly(readOnly) }
-        let status = Session(state: state, diskBytes: diskBytes, clock: Now.timestamp).run()
+        state.todayIsFixed = asOf != nil
+        let status = Session(state: state, diskBytes: diskBytes, clock: Now.timestamp, calendar: Now.today).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

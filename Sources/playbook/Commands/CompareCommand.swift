@@ -103,7 +103,7 @@ struct CompareCommand: ParsableCommand {
                                  width: 80, height: 24, now: Now.timestamp(), today: Now.today(),
                                  readOnlyReason: lang.pick(en: "comparison view", fr: "vue de comparaison"))
             state.openComparison(CompareState(comparison: comparison, fromChecklist: false))
-            let status = Session(state: state, diskBytes: nil, clock: Now.timestamp).run()
+            let status = Session(state: state, diskBytes: nil, clock: Now.timestamp, calendar: Now.today).run()
             if status != 0 { throw ExitCode(status) }
             return
         }
