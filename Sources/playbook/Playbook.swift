@@ -77,7 +77,7 @@ struct Playbook: ParsableCommand {
 
     /// The names of `command`'s subcommands, as typed.
     static func names(of command: ParsableCommand.Type) -> [String] {
-        command.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        command.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0.configuration.commandName ?? "" }
     }
 
     /// One message for a word that names no command where a command is expected (`playbook repot

@@ -84,3 +84,15 @@ import Testing
         }
     }
 }
+
+/// The checklist's export and `report -o` never write over an input or an assessment.
+@Suite struct OutputGuardTests {
+    @Test func theOpenDocumentsNameIsRefusedEvenBeforeItIsSaved() throws {
+        let dir = makeTempDirectory()
+        defer { removeTree(dir) }
+        #expect(OutputGuard.refusal(dir + "/n.json", inputs: [dir + "/./n.json"]) == .isInput(dir + "/./n.json"))
+        #expect(OutputGuard.refusal(dir + "/r.html", inputs: [dir + "/n.json"]) == nil)
+        try SafeFile.save(Array("{}".utf8), to: dir + "/other.txt", mode: .createNew)
+        #expect(OutputGuard.refusal(dir + "/other.txt", inputs: [dir + "/n.json"]) == nil)
+    }
+}

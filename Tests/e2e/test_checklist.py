@@ -232,3 +232,24 @@ def test_export_never_replaces_an_assessment(pane, tmp_path):
     for name, data in before.items():
         assert (tmp_path / name).read_bytes() == data, name
     assert not (tmp_path / "q3.json~").exists()
+
+
+def test_export_refuses_the_name_of_the_open_file_not_saved_yet(pane, tmp_path):
+    p = pane(100, 30)
+    p.start(playbook_cmd("assess", "n.json", "--lang", "en"))
+    p.wait_for("STRATEGY AND TARGETS")
+    p.keys("2", "X")
+    p.wait_for("Export report to:")
+    p.keys("C-u")
+    p.type("n.json")
+    p.keys("Enter")
+    p.wait_for("is an input of this command")
+    p.keys("Escape")
+    time.sleep(0.2)
+    assert not (tmp_path / "n.json").exists()
+    p.keys("s")
+    p.wait_for("Saved n.json.")
+    p.keys("q")
+    assert p.wait_done() == 0
+    assert read_json(tmp_path / "n.json")["answers"]["strategic-level"]["score"] == 2
+

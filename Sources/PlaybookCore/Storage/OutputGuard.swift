@@ -12,7 +12,11 @@ public enum OutputGuard: Equatable, Sendable {
     /// The reason `output` must not be written, or nil when it may be.
     public static func refusal(_ output: String, inputs: [String]) -> OutputGuard? {
         var target = stat()
-        guard stat(output, &target) == 0 else { return nil }
+        guard stat(output, &target) == 0 else {
+            // Not on disk yet, but perhaps the name of the open document, not saved yet.
+            let canonical = Path.canonical(output)
+            return inputs.first { Path.canonical($0) == canonical }.map { .isInput($0) }
+        }
         for input in inputs {
             var st = stat()
             if stat(input, &st) == 0, st.st_dev == target.st_dev, st.st_ino == target.st_ino { return .isInput(input) }

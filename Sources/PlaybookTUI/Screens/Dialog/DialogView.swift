@@ -25,7 +25,8 @@ enum DialogView {
             let lines = exists
                 ? [lang.pick(en: "\(file) already exists.", fr: "\(file) existe déjà."), answers(.fileExists, lang)]
                 : [lang.pick(en: "\(file) changed on disk since it was opened.", fr: "\(file) a changé sur le disque depuis son ouverture."), answers(.conflict, lang)]
-            box(s, title: lang.pick(en: "File changed", fr: "Fichier modifié"), lines: lines, into: &screen)
+            box(s, title: exists ? lang.pick(en: "File exists", fr: "Le fichier existe") : lang.pick(en: "File changed", fr: "Fichier modifié"),
+                lines: lines, into: &screen)
         case .recovery(let offer):
             var lines = [lang.pick(en: "Unsaved changes from an earlier session were found", fr: "Des modifications non enregistrées d’une session précédente ont été trouvées")]
             if let t = offer.savedAt { lines.append(lang.pick(en: "(recovery copy of \(t.description)).", fr: "(copie de récupération du \(t.description)).")) }
