@@ -1,51 +1,87 @@
 /// Escaping of user and file text for HTML (S1): `& < > " '` become character references, so the
 /// result is safe both as element content and inside a quoted attribute; terminal and bidi
 /// controls become visible escapes (`\x1B`, `\u202E`) so no text can reorder or hide what is shown.
+/// The one HTML escaper works on UTF-8 bytes and copies runs that need nothing whole.
 enum HTMLText {
     /// `text` escaped; line breaks are kept (CRLF read as one) when `keepNewlines`, else become spaces.
     static func escape(_ text: String, keepNewlines: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &out, keepNewlines: keepNewlines)
-        return out
+        var out: [UInt8] = []
+        append(text, keepNewlines: keepNewlines, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ text: String, to out: inout String, keepNewlines: Bool = true) {
-        // Most text needs no escaping at all: one scan, then one append.
-        let plain = !text.unicodeScalars.contains { scalar in
-            switch scalar {
-            case "&", "<", ">", "\"", "'", "\t": return true
-            case "\n": return !keepNewlines
-            default: return TerminalSafety.isUnsafe(scalar)
+    /// `escape(text, keepNewlines:)` appended to `out`: CR LF and CR read as LF, line feeds kept
+    /// (or spaces), tabs as spaces, other controls, C1 and bidi characters as visible escapes.
+    static func append(_ text: String, keepNewlines: Bool = true, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { s in
+            guard let base = s.baseAddress else { return }
+            out.reserveCapacity(out.count + s.count + 16)
+            let n = s.count
+            var run = 0
+            var i = 0
+            @inline(__always) func flush(_ end: Int) {
+                if end > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: end - run)) }
             }
-        }
-        if plain {
-            out += text
-            return
-        }
-        for scalar in ReportText.unifyingNewlines(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += keepNewlines ? "\n" : " "
-            case "\t": out += " "
-            default:
-                if TerminalSafety.isUnsafe(scalar) {
-                    out += TerminalSafety.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
+            while i < n {
+                while i < n, plain[Int(s[i])] { i += 1 }
+                guard i < n else { break }
+                let b = s[i]
+                var length = 1
+                switch b {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    flush(i)
+                    switch b {
+                    case UInt8(ascii: "&"): out += "&amp;".utf8
+                    case UInt8(ascii: "<"): out += "&lt;".utf8
+                    case UInt8(ascii: ">"): out += "&gt;".utf8
+                    case UInt8(ascii: "\""): out += "&quot;".utf8
+                    default: out += "&#39;".utf8
+                    }
+                case 0x0A, 0x0D:
+                    if b == 0x0A, keepNewlines {
+                        i += 1
+                        continue
+                    }
+                    if b == 0x0D, i + 1 < n, s[i + 1] == 0x0A { length = 2 }
+                    flush(i)
+                    out.append(keepNewlines ? 0x0A : 0x20)
+                case 0x09:
+                    flush(i)
+                    out.append(0x20)
+                case 0x00..<0x20, 0x7F:
+                    flush(i)
+                    TerminalSafety.appendEscape(base + i, to: &out)
+                default:
+                    // C2, D8 and E2: lead bytes of the scalars `TerminalSafety` calls unsafe.
+                    guard TerminalSafety.isUnsafeSequence(base + i) else {
+                        i += 1
+                        continue
+                    }
+                    flush(i)
+                    TerminalSafety.appendEscape(base + i, to: &out)
+                    length = b < 0xE0 ? 2 : 3
                 }
+                i += length
+                run = i
             }
+            flush(n)
+        }
+    }
+
+    /// The bytes copied as they are: all but markup characters, controls, DEL and the lead bytes
+    /// of the unsafe scalars.
+    private static let plain: [Bool] = (0...255).map { b in
+        switch b {
+        case 0x00..<0x20, 0x7F, 0xC2, 0xD8, 0xE2, 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
+        default: return true
         }
     }
 }
 
 /// An HTML document being written: markup from this program goes in with `raw`, every piece of
 /// user or file text with `text`, so escaping is decided once, at the call, and is easy to review.
-/// The page is built as bytes; text is escaped by `ReportBytes.html`, the bytes of `HTMLText.escape`.
+/// The page is built as bytes; text is escaped by `HTMLText.append`.
 struct HTMLBuilder {
     private var out: ReportBytes
 

@@ -28,17 +28,10 @@ public enum DisplayWidth {
         // Fast path: when every scalar is simple, each is a character of its own, one column wide.
         var simple = 0
         for scalar in text.unicodeScalars {
-            guard isSimple(scalar.value) else { return ofCharacters(text) }
+            guard isSimple(scalar.value) else { return text.reduce(0) { $0 + of($1) } }
             simple += 1
         }
         return simple
-    }
-
-    /// The general path of `of(_: String)`, character by character.
-    static func ofCharacters(_ text: String) -> Int {
-        var total = 0
-        for ch in text { total += of(ch) }
-        return total
     }
 
     /// True for scalars that are always a grapheme cluster of their own (no combining mark, joiner,
