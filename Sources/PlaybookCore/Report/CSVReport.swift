@@ -66,46 +66,17 @@ struct CSVWriter {
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { s in
-            let n = s.count
-            guard n > 0, let base = s.baseAddress else { return }
+            guard let first = s.first else { return }
             let quoted = s.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             if quoted { out.append(UInt8(ascii: "\"")) }
-            if "=+-@\t\r".utf8.contains(s[0]) { out.append(UInt8(ascii: "'")) }
-            var run = 0
-            var i = 0
-            @inline(__always) func flush(_ end: Int) {
-                if end > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: end - run)) }
-            }
-            while i < n {
-                while i < n, plain[Int(s[i])] { i += 1 }
-                guard i < n else { break }
-                let b = s[i]
-                var length = 1
-                switch b {
-                case UInt8(ascii: "\""):
-                    flush(i)
-                    out += [b, b]
-                case 0x0D:
-                    if i + 1 < n, s[i + 1] == 0x0A { length = 2 }
-                    flush(i)
-                    out.append(0x0A)
-                case 0x00..<0x20, 0x7F:
-                    flush(i)
-                    TerminalSafety.appendEscape(base + i, to: &out)
-                default:
-                    // C2, D8 and E2: lead bytes of the scalars `TerminalSafety` calls unsafe.
-                    guard TerminalSafety.isUnsafeSequence(base + i) else {
-                        i += 1
-                        continue
-                    }
-                    flush(i)
-                    TerminalSafety.appendEscape(base + i, to: &out)
-                    length = b < 0xE0 ? 2 : 3
+            if "=+-@\t\r".utf8.contains(first) { out.append(UInt8(ascii: "'")) }
+            TerminalSafety.append(s, plain: plain, to: &out) { i in
+                switch s[i] {
+                case UInt8(ascii: "\""): .replace("\"\"", length: 1)
+                case 0x0D: .replace("\n", length: i + 1 < s.count && s[i + 1] == 0x0A ? 2 : 1)
+                default: .visibleIfUnsafe
                 }
-                i += length
-                run = i
             }
-            flush(n)
             if quoted { out.append(UInt8(ascii: "\"")) }
         }
     }

@@ -15,57 +15,19 @@ enum HTMLText {
     static func append(_ text: String, keepNewlines: Bool = true, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { s in
-            guard let base = s.baseAddress else { return }
-            out.reserveCapacity(out.count + s.count + 16)
-            let n = s.count
-            var run = 0
-            var i = 0
-            @inline(__always) func flush(_ end: Int) {
-                if end > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: end - run)) }
-            }
-            while i < n {
-                while i < n, plain[Int(s[i])] { i += 1 }
-                guard i < n else { break }
-                let b = s[i]
-                var length = 1
-                switch b {
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    flush(i)
-                    switch b {
-                    case UInt8(ascii: "&"): out += "&amp;".utf8
-                    case UInt8(ascii: "<"): out += "&lt;".utf8
-                    case UInt8(ascii: ">"): out += "&gt;".utf8
-                    case UInt8(ascii: "\""): out += "&quot;".utf8
-                    default: out += "&#39;".utf8
-                    }
-                case 0x0A, 0x0D:
-                    if b == 0x0A, keepNewlines {
-                        i += 1
-                        continue
-                    }
-                    if b == 0x0D, i + 1 < n, s[i + 1] == 0x0A { length = 2 }
-                    flush(i)
-                    out.append(keepNewlines ? 0x0A : 0x20)
-                case 0x09:
-                    flush(i)
-                    out.append(0x20)
-                case 0x00..<0x20, 0x7F:
-                    flush(i)
-                    TerminalSafety.appendEscape(base + i, to: &out)
-                default:
-                    // C2, D8 and E2: lead bytes of the scalars `TerminalSafety` calls unsafe.
-                    guard TerminalSafety.isUnsafeSequence(base + i) else {
-                        i += 1
-                        continue
-                    }
-                    flush(i)
-                    TerminalSafety.appendEscape(base + i, to: &out)
-                    length = b < 0xE0 ? 2 : 3
+            TerminalSafety.append(s, plain: plain, to: &out) { i in
+                switch s[i] {
+                case UInt8(ascii: "&"): .replace("&amp;", length: 1)
+                case UInt8(ascii: "<"): .replace("&lt;", length: 1)
+                case UInt8(ascii: ">"): .replace("&gt;", length: 1)
+                case UInt8(ascii: "\""): .replace("&quot;", length: 1)
+                case UInt8(ascii: "'"): .replace("&#39;", length: 1)
+                case 0x0A: keepNewlines ? .copy : .replace(" ", length: 1)
+                case 0x0D: .replace(keepNewlines ? "\n" : " ", length: i + 1 < s.count && s[i + 1] == 0x0A ? 2 : 1)
+                case 0x09: .replace(" ", length: 1)
+                default: .visibleIfUnsafe
                 }
-                i += length
-                run = i
             }
-            flush(n)
         }
     }
 

@@ -69,6 +69,55 @@ public enum TerminalSafety {
         flush(n)
     }
 
+    /// What an escaper does at a byte its table does not call plain.
+    enum Escape {
+        /// Copy the byte.
+        case copy
+        /// Write this instead of the next `length` bytes.
+        case replace(StaticString, length: Int)
+        /// A control, DEL or unsafe scalar becomes its visible escape; anything else is copied.
+        case visibleIfUnsafe
+    }
+
+    /// The loop of the HTML and CSV escapers: copies the UTF-8 text `s` to `out`, runs of bytes
+    /// `plain` marks whole, and asks `decide` what to do at any other byte (given its index).
+    @inline(__always)
+    static func append(_ s: UnsafeBufferPointer<UInt8>, plain: [Bool], to out: inout [UInt8], _ decide: (Int) -> Escape) {
+        guard let base = s.baseAddress else { return }
+        let n = s.count
+        out.reserveCapacity(out.count + n + 16)
+        var run = 0
+        var i = 0
+        while i < n {
+            while i < n, plain[Int(s[i])] { i += 1 }
+            guard i < n else { break }
+            let b = s[i]
+            var length = 1
+            switch decide(i) {
+            case .copy:
+                i += 1
+                continue
+            case .replace(let text, let count):
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
+                out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+                length = count
+            case .visibleIfUnsafe:
+                if b >= 0x20, b != 0x7F {
+                    guard isUnsafeSequence(base + i) else {
+                        i += 1
+                        continue
+                    }
+                    length = b < 0xE0 ? 2 : 3
+                }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
+                appendEscape(base + i, to: &out)
+            }
+            i += length
+            run = i
+        }
+        if n > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: n - run)) }
+    }
+
     /// The scalar whose valid UTF-8 sequence of `length` bytes starts at `p`.
     @inline(__always)
     static func scalar(at p: UnsafePointer<UInt8>, length: Int) -> Unicode.Scalar {
