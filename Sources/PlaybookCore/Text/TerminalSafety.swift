@@ -152,18 +152,10 @@ public enum TerminalSafety {
         guard let base = s.baseAddress else { return false }
         let n = s.count
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while i < n {
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                // A byte below 0x20, at 0x7F or above sets its high bit here (the lowest set is a real one).
-                let flags = ((w &- ones &* 0x20) & ~w | w | (w &+ ones)) & 0x8080_8080_8080_8080
-                if flags != 0 {
-                    i += flags.trailingZeroBitCount >> 3
-                    break
-                }
-                i += 8
-            }
+            // A byte below 0x20, at 0x7F or above stops the scan.
+            i = s.skipWords(from: i, to: n) { w in (w &- ones &* 0x20) & ~w | w | (w &+ ones) }
             guard i < n else { return false }
             let b = s[i]
             if b < 0x20 || b == 0x7F { return true }

@@ -31,17 +31,9 @@ public enum TextWrap {
     private static func lineBreak(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int, Int) {
         let n = text.count
         var k = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
         while k < n {
-            while k + 8 <= n {
-                let w = UnsafeRawPointer(text.baseAddress! + k).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let flags = ((w &- ones &* 0x0E) & ~w | w) & 0x8080_8080_8080_8080
-                if flags != 0 {
-                    k += flags.trailingZeroBitCount >> 3
-                    break
-                }
-                k += 8
-            }
+            k = text.skipWords(from: k, to: n) { w in (w &- ones &* 0x0E) & ~w | w }
             guard k < n else { break }
             switch text[k] {
             case 0x0D: return (k, k + 1 < n && text[k + 1] == 0x0A ? k + 2 : k + 1)
@@ -80,18 +72,14 @@ public enum TextWrap {
                 let wordStart = j
                 // Printable ASCII is skipped eight bytes at a time up to the next space.
                 var ascii = true
+                let ones: UInt64 = 0x0101_0101_0101_0101
                 while j < end {
-                    if j + 8 <= end {
-                        let w = UnsafeRawPointer(bytes.baseAddress! + j).loadUnaligned(as: UInt64.self)
-                        let ones: UInt64 = 0x0101_0101_0101_0101
+                    // A space, a byte below 0x20, at 0x7F or above stops the scan.
+                    j = bytes.skipWords(from: j, to: end) { w in
                         let s = w ^ (ones &* 0x20)
-                        let flags = ((s &- ones) & ~s | (w &- ones &* 0x20) & ~w | w | (w &+ ones)) & 0x8080_8080_8080_8080
-                        if flags == 0 {
-                            j += 8
-                            continue
-                        }
-                        j += flags.trailingZeroBitCount >> 3
+                        return (s &- ones) & ~s | (w &- ones &* 0x20) & ~w | w | (w &+ ones)
                     }
+                    guard j < end else { break }
                     let b = bytes[j]
                     if b == 0x20 {
                         if TextWrap.isSeparator(bytes, j, start, end) { break }
