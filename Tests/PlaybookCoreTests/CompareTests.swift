@@ -120,7 +120,8 @@ import Testing
     /// Whatever the alignment, the kept and removed words are the old note's words in order, the
     /// kept and added ones the new note's, and no word is both removed and added beside itself.
     @Test func wordDiffRebuildsBothNotes() async {
-        let pieces = ["plan", "revue", "é", "\u{212A}", "K", " ", "  ", "\t", "\n", "\u{A0}", "—", "e\u{301}", "ʰ", "a", "b"]
+        let pieces = ["plan", "revue", "é", "\u{212A}", "K", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}",
+                      "—", "e\u{301}", " \u{301}", "\u{600} ", "\u{1B}", "日本", "😀", "ʰ", "a", "b"]
         let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
         await propertyCheck(count: 1_500, input: texts, texts) { a, b in
             let tokens = WordDiff.diff(a, b)

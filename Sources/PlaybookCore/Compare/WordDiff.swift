@@ -1,4 +1,4 @@
-/// A short word-level difference between two notes (the standard library's difference of their words).
+/// A short word-level difference between two notes (longest common subsequence of words).
 public enum WordDiff {
     public enum Token: Equatable, Sendable {
         case same(String)
@@ -31,47 +31,89 @@ public enum WordDiff {
     /// Notes longer than this many words are reported as rewritten rather than diffed (keeps cost bounded).
     public static let maxWords = 800
 
-    /// The words of `a` and `b` (split at whitespace) as kept, removed and added runs, from the
-    /// standard library's difference (Myers); in each replacement the removed words come first, as
-    /// git's word diff shows them. Notes of more than `maxWords` words are one removal and one addition.
+    /// The words of `a` and `b` (split at whitespace) as kept, removed and added runs: a longest
+    /// common subsequence of words, removals before additions in a replacement as git's word diff
+    /// shows them. Notes of more than `maxWords` words are one removal and one addition.
+    /// (The standard library's `difference(from:)` was measured in its place: generic and not
+    /// specialised, it made a 10,000-rule comparison three times as costly; see DECISIONS.md.)
     public static func diff(_ a: String, _ b: String) -> [Token] {
         let x = words(a), y = words(b)
         guard x.count <= maxWords, y.count <= maxWords else {
             return [.removed(x.joined(separator: " ")), .added(y.joined(separator: " "))].filter { !$0.text.isEmpty }
         }
         // Words compared as numbers: one dictionary lookup per word instead of a `String`
-        // comparison at every step of the search (twelve times the instructions for a rewritten note).
-        var ids: [String: Int] = [:]
-        func id(_ word: String) -> Int {
+        // comparison for every cell of the table.
+        var ids: [String: Int32] = [:]
+        func id(_ word: String) -> Int32 {
             if let known = ids[word] { return known }
-            ids[word] = ids.count
-            return ids.count - 1
+            let next = Int32(ids.count)
+            ids[word] = next
+            return next
         }
         let xi = x.map(id), yi = y.map(id)
-        var removed = [Bool](repeating: false, count: x.count)
-        var added = [Bool](repeating: false, count: y.count)
-        for change in yi.difference(from: xi) {
-            switch change {
-            case .remove(let offset, _, _): removed[offset] = true
-            case .insert(let offset, _, _): added[offset] = true
+        let n = x.count, m = y.count
+        var lcs = [Int32](repeating: 0, count: (n + 1) * (m + 1))
+        lcs.withUnsafeMutableBufferPointer { t in
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    t[i * (m + 1) + j] = xi[i] == yi[j] ? t[(i + 1) * (m + 1) + j + 1] + 1 : max(t[(i + 1) * (m + 1) + j], t[i * (m + 1) + j + 1])
+                }
             }
         }
         var tokens: [Token] = []
         var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, removed[i] {
-                tokens.append(.removed(x[i])); i += 1
-            } else if j < y.count, added[j] {
-                tokens.append(.added(y[j])); j += 1
-            } else {
+        while i < n || j < m {
+            if i < n, j < m, xi[i] == yi[j] {
                 tokens.append(.same(x[i])); i += 1; j += 1
+            } else if i < n, j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
+                tokens.append(.removed(x[i])); i += 1
+            } else {
+                tokens.append(.added(y[j])); j += 1
             }
         }
         return merge(tokens)
     }
 
+    /// The words of `s`: what splitting its `Character`s at whitespace gives (a character is
+    /// whitespace when its first scalar is), read scalar by scalar on the UTF-8 bytes, asking
+    /// where characters end only around scalars that are not simple.
     static func words(_ s: String) -> [String] {
-        s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var s = s
+        return s.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            var inWord = false
+            var previous: Unicode.Scalar?
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                let scalar = TerminalSafety.scalar(at: bytes.baseAddress! + i, length: length)
+                // A scalar that does not start a character belongs to the word or the space it follows.
+                if previous.map({ TextWrap.isCharacterBreak($0, scalar) }) ?? true {
+                    if isWhitespace(scalar) {
+                        if inWord { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                        inWord = false
+                    } else if !inWord {
+                        start = i
+                        inWord = true
+                    }
+                }
+                previous = scalar
+                i += length
+            }
+            if inWord { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return words
+        }
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace`, without the property lookup for ASCII and simple scalars.
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if DisplayWidth.isSimple(v) { return v == 0xA0 }
+        return scalar.properties.isWhitespace
     }
 
     /// Runs of the same kind joined into one token.

@@ -151,26 +151,30 @@ public enum TextWrap {
 
     /// Whether the space at `j` (in a paragraph `start..<end`) is a character of its own, and so
     /// separates words: a mark or joiner after it, or a prepended letter before it, makes one
-    /// character with it. Only a neighbour that is not `DisplayWidth.isSimple` needs asking.
+    /// character with it.
     private static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ j: Int, _ start: Int, _ end: Int) -> Bool {
         if j > start, bytes[j - 1] >= 0x80 {
             var k = j - 1
             while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
-            if !areTwoCharacters(bytes, k, j + 1) { return false }
+            if !isCharacterBreak(TerminalSafety.scalar(at: bytes.baseAddress! + k, length: j - k), " ") { return false }
         }
         if j + 1 < end, bytes[j + 1] >= 0x80 {
-            var k = j + 2
-            while k < end, bytes[k] & 0xC0 == 0x80 { k += 1 }
-            if !areTwoCharacters(bytes, j, k) { return false }
+            let length = bytes[j + 1] < 0xE0 ? 2 : bytes[j + 1] < 0xF0 ? 3 : 4
+            if !isCharacterBreak(" ", TerminalSafety.scalar(at: bytes.baseAddress! + j + 1, length: length)) { return false }
         }
         return true
     }
 
-    /// True when `bytes[from..<to]`, a space and a scalar above ASCII in either order, are two characters.
-    private static func areTwoCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        let scalarStart = bytes[from] == 0x20 ? from + 1 : from
-        if DisplayWidth.isSimple(TerminalSafety.scalar(at: bytes.baseAddress! + scalarStart, length: to - from - 1).value) { return true }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self).count == 2
+    /// True when a `Character` ends between the adjacent scalars `a` and `b`. Only a pair with a
+    /// scalar that is neither ASCII nor `DisplayWidth.isSimple` (a mark, a joiner, a prepended
+    /// letter…) needs asking the standard library.
+    static func isCharacterBreak(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        if a == "\r" { return b != "\n" }
+        if (a.isASCII || DisplayWidth.isSimple(a.value)) && (b.isASCII || DisplayWidth.isSimple(b.value)) { return true }
+        var pair = String.UnicodeScalarView()
+        pair.append(a)
+        pair.append(b)
+        return String(pair).count == 2
     }
 
     /// The longest prefix of `text` that fits in `width` columns, and the rest.
