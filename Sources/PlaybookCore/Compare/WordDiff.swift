@@ -60,18 +60,35 @@ public enum WordDiff {
                 }
             }
         }
+        // Runs of one kind are joined as they are read, each word added once.
         var tokens: [Token] = []
+        var run: Token?
+        var text = ""
+        func add(_ kind: Token, _ word: String) {
+            if let current = run, !current.sameKind(as: kind) {
+                tokens.append(current.with(text))
+                run = nil
+            }
+            if run == nil {
+                run = kind
+                text = word
+            } else {
+                text += " "
+                text += word
+            }
+        }
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, xi[i] == yi[j] {
-                tokens.append(.same(x[i])); i += 1; j += 1
+                add(.same(""), x[i]); i += 1; j += 1
             } else if i < n, j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1] {
-                tokens.append(.removed(x[i])); i += 1
+                add(.removed(""), x[i]); i += 1
             } else {
-                tokens.append(.added(y[j])); j += 1
+                add(.added(""), y[j]); j += 1
             }
         }
-        return merge(tokens)
+        if let current = run { tokens.append(current.with(text)) }
+        return tokens
     }
 
     /// The words of `s`: what splitting its `Character`s at whitespace gives (a character is
@@ -112,22 +129,8 @@ public enum WordDiff {
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        if DisplayWidth.isSimple(v) { return v == 0xA0 }
+        if DisplayWidth.isSimple(v) { return v == 0xA0 || v == 0x202F }
         return scalar.properties.isWhitespace
-    }
-
-    /// Runs of the same kind joined into one token.
-    static func merge(_ tokens: [Token]) -> [Token] {
-        var out: [Token] = []
-        var i = 0
-        while i < tokens.count {
-            var j = i + 1
-            while j < tokens.count, tokens[j].sameKind(as: tokens[i]) { j += 1 }
-            // Joined once per run: adding word by word copied the run again for every word.
-            out.append(j == i + 1 ? tokens[i] : tokens[i].with(tokens[i..<j].map(\.text).joined(separator: " ")))
-            i = j
-        }
-        return out
     }
 
     /// `kept [-old-]{+new+}` as git's word diff writes it, with long unchanged runs shortened.
@@ -159,6 +162,8 @@ public enum WordDiff {
 
     /// An unchanged run with more than `2 × context` words as its first and last `context` words around `…`.
     static func shortened(_ s: String, context: Int) -> String {
+        // A run has at most one word more than it has space bytes: most runs are short, and kept whole without splitting.
+        if s.utf8.reduce(0, { $0 + ($1 == 0x20 ? 1 : 0) }) < context * 2 { return s }
         let w = s.split(separator: " ")
         return w.count > context * 2 ? (w.prefix(context) + ["…"] + w.suffix(context)).joined(separator: " ") : s
     }

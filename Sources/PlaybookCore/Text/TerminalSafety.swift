@@ -36,7 +36,6 @@ public enum TerminalSafety {
     static func appendVisible(_ s: UnsafeBufferPointer<UInt8>, keepNewlines: Bool, expandTabs: Bool, to out: inout [UInt8]) {
         guard let base = s.baseAddress else { return }
         let n = s.count
-        out.reserveCapacity(out.count + n + 8)
         // The column within the line, only needed for tabs; an escape counts as the characters it shows.
         var column = 0
         var run = 0
@@ -85,7 +84,6 @@ public enum TerminalSafety {
     static func append(_ s: UnsafeBufferPointer<UInt8>, plain: [Bool], to out: inout [UInt8], _ decide: (Int) -> Escape) {
         guard let base = s.baseAddress else { return }
         let n = s.count
-        out.reserveCapacity(out.count + n + 16)
         var run = 0
         var i = 0
         while i < n {

@@ -90,7 +90,7 @@ public enum TextWrap {
                 }
                 let wordEnd = j
                 let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
-                let wordWidth = ascii ? word.count : DisplayWidth.of(String(decoding: word, as: UTF8.self))
+                let wordWidth = ascii ? word.count : DisplayWidth.of(utf8: word)
                 if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
                     if inPlace, wordStart == lineEnd + 1 {
                         lineEnd = wordEnd
