@@ -109,26 +109,32 @@ import Testing
         #expect(WordDiff.diff(long, long + "x").count == 2)
     }
 
-    @Test func wordsSplitOnBytesAreTheWordsSplitByCharacter() async {
-        let pieces = ["word", "é", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "—", "€", "e\u{301}", " \u{301}x", "日本", "😀", "\u{1B}", "\u{85}"]
-        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...30).map { $0.joined() }
-        await propertyCheck(count: 1_500, input: texts) { text in
-            #expect(WordDiff.words(text) == WordDiff.wordsByCharacters(text))
-            if let spaced = WordDiff.simpleWords(text, spacesOnly: true) {
-                #expect(spaced == text.split(separator: " ").map(String.init))
-            }
-        }
+    @Test func wordDiffSplitsAtEveryWhitespaceAndShortensLongRuns() {
+        #expect(WordDiff.inline(WordDiff.diff("plan\trevue\u{A0}é\ncoût", "plan revue  é\r\nprix")) == "plan revue é [-coût-]{+prix+}")
+        #expect(WordDiff.inline(WordDiff.diff("a b c d e f g h i j", "a b c d e f g h i x"), context: 2) == "a b … h i [-j-]{+x+}")
+        #expect(WordDiff.inline(WordDiff.diff("Kelvin \u{212A}", "Kelvin K")) == "Kelvin \u{212A}")
+        #expect(WordDiff.diff("same words", "same  words") == [.same("same words")])
+        #expect(WordDiff.diff("old", "") == [.removed("old")])
     }
 
-    @Test func diffOnBytesIsTheDiffOfWords() async {
-        // A small vocabulary, so that notes share words; simple text (accents, no-break spaces, tabs) and other.
-        let pieces = ["plan", "revue", "é", "Kelvin", "\u{212A}", "K", " ", " ", "  ", "\t", "\n", "\u{A0}", "—", "e\u{301}", "ÿ", "ʰ", "→"]
+    /// Whatever the alignment, the kept and removed words are the old note's words in order, the
+    /// kept and added ones the new note's, and no word is both removed and added beside itself.
+    @Test func wordDiffRebuildsBothNotes() async {
+        let pieces = ["plan", "revue", "é", "\u{212A}", "K", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}",
+                      "—", "e\u{301}", " \u{301}", "\u{600} ", "\u{1B}", "日本", "😀", "ʰ", "a", "b"]
         let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
         await propertyCheck(count: 1_500, input: texts, texts) { a, b in
-            let general = WordDiff.diff(words: WordDiff.wordsByCharacters(a), WordDiff.wordsByCharacters(b))
-            #expect(WordDiff.diff(a, b) == general)
-            let inline = WordDiff.inline(general, context: 2)
-            #expect(WordDiff.inline(WordDiff.diff(a, b), context: 2) == inline)
+            let tokens = WordDiff.diff(a, b)
+            func words(_ keep: (WordDiff.Token) -> Bool) -> [String] {
+                tokens.filter(keep).flatMap { token -> [String] in
+                    switch token { case .same(let s), .removed(let s), .added(let s): s.split(separator: " ").map(String.init) }
+                }
+            }
+            let old = words { if case .added = $0 { false } else { true } }
+            let new = words { if case .removed = $0 { false } else { true } }
+            #expect(old == a.split(whereSeparator: \.isWhitespace).map(String.init))
+            #expect(new == b.split(whereSeparator: \.isWhitespace).map(String.init))
+            #expect(zip(tokens, tokens.dropFirst()).allSatisfy { !$0.sameKind(as: $1) })
             let w = a.split(separator: " ")
             #expect(WordDiff.shortened(a, context: 2) == (w.count > 4 ? (w.prefix(2) + ["…"] + w.suffix(2)).joined(separator: " ") : a))
         }
@@ -170,26 +176,6 @@ import Testing
             let got = c.sections()
             #expect(got.map(\.0) == expected.map(\.0))
             #expect(got.map { $0.1.map(\.ruleID) } == expected.map { $0.1.map(\.ruleID) })
-        }
-    }
-
-    @Test func runsOfTheSameKindAreJoinedOnce() async {
-        let tokens = Gen.int(in: 0...8).map { n -> WordDiff.Token in
-            let word = ["a", "bb", "c c"][n % 3]
-            return [WordDiff.Token.same(word), .removed(word), .added(word)][n / 3]
-        }
-        await propertyCheck(count: 500, input: tokens.array(of: 0...20)) { tokens in
-            // One join after another, as the runs were built before.
-            var expected: [WordDiff.Token] = []
-            for t in tokens {
-                switch (expected.last, t) {
-                case (.same(let a)?, .same(let b)): expected[expected.count - 1] = .same(a + " " + b)
-                case (.removed(let a)?, .removed(let b)): expected[expected.count - 1] = .removed(a + " " + b)
-                case (.added(let a)?, .added(let b)): expected[expected.count - 1] = .added(a + " " + b)
-                default: expected.append(t)
-                }
-            }
-            #expect(WordDiff.merge(tokens) == expected)
         }
     }
 }

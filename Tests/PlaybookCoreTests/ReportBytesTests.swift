@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 @testable import PlaybookCore
 
-/// The byte escapers the reports write with, against the `String` escapers they stand for.
+/// The bytes the reports write: Markdown line breaks, numbers.
 @Suite struct ReportBytesTests {
     /// Text mixing everything the escapers treat apart: ASCII controls and markup, C1, Latin,
     /// the Arabic letter mark, bidi controls and line separators, emoji, and CR LF pairs.
@@ -21,43 +21,6 @@ import Testing
             var inline = ReportBytes(capacity: 0)
             inline.markdownInline(text)
             #expect(!inline.bytes.contains(0x0A) && !inline.bytes.contains(0x0D))
-        }
-    }
-
-    @Test func htmlEscapingMatchesTheStringEscaper() async {
-        await propertyCheck(count: 2_000, input: Self.texts, Gen.bool()) { text, keepNewlines in
-            var out = ReportBytes(capacity: 0)
-            out.html(text, keepNewlines: keepNewlines)
-            #expect(String(decoding: out.bytes, as: UTF8.self) == HTMLText.escape(text, keepNewlines: keepNewlines))
-        }
-    }
-
-    @Test func textLayoutGivesTextWrapsLines() async {
-        // Words of simple and of other text (wide, combining, controls), spaces and line breaks of every kind.
-        let pieces = ["word", "é", "longerwordthanthewidth", " ", "  ", "\n", "\r\n", "—", "→", "€", "e\u{301}", "日本", "😀", "\u{1B}",
-                      "\u{85}", "\u{2028}", "\t", "x", "−1", "66,7\u{202F}%", "\u{202F}\u{301}"]
-        let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...40).map { $0.joined() }
-        await propertyCheck(count: 1_500, input: texts, Gen.int(in: -2...14)) { text, width in
-            var lines: [String] = []
-            var bytes = text
-            bytes.withUTF8 { ReportTextLayout.wrap($0, width: width) { i, line in
-                #expect(i == lines.count)
-                lines.append(String(decoding: line, as: UTF8.self))
-            } }
-            #expect(lines == TextWrap.lines(text, width: width))
-            #expect(TextReport.safe(text) == TerminalSafety.visible(text, expandTabs: true))
-            #expect(TextReport.safeBlock(text) == TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true, expandTabs: true))
-        }
-    }
-
-    @Test func csvCellsMatchTheStringPath() async {
-        let starts = Gen.int(in: 0...5).map { ["", "=", "+", "-", "@", "\t"][$0] }
-        await propertyCheck(count: 2_000, input: starts, Self.texts) { start, text in
-            var fast: [UInt8] = []
-            var general: [UInt8] = []
-            CSVWriter.append(start + text, to: &fast)
-            CSVWriter.appendEscaped(start + text, to: &general)
-            #expect(fast == general)
         }
     }
 

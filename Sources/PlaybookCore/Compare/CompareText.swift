@@ -4,7 +4,7 @@ public enum CompareText {
         String(decoding: renderBytes(c, lang: lang, width: width), as: UTF8.self)
     }
 
-    /// The comparison's bytes, laid out as they are written (`ReportTextLayout`, the lines of `TextWrap`).
+    /// The comparison's bytes, laid out as they are written (the lines of `TextWrap`).
     static func renderBytes(_ c: Comparison, lang: Language, width: Int) -> [UInt8] {
         let width = max(40, width)
         let w = CompareWords(lang: lang, kind: c.kind)
@@ -15,7 +15,7 @@ public enum CompareText {
             for part in TextReport.safeBlock(text).split(separator: "\n", omittingEmptySubsequences: false) {
                 var visible = String(part)
                 visible.withUTF8 { bytes in
-                    ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
+                    TextWrap.wrap(bytes, width: width - indent) { _, line in
                         out.bytes.append(contentsOf: pad.utf8)
                         out.bytes.append(contentsOf: line)
                         out.bytes.append(0x0A)

@@ -59,80 +59,35 @@ struct CSVWriter {
         bytes += [0x0D, 0x0A]
     }
 
-    /// The cell as a spreadsheet will show it: line breaks as LF (CRLF only ends records), tabs kept,
-    /// other controls visible, a formula defused with a leading `'`.
-    static func cellText(_ text: String) -> String {
-        let defused = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
-        // Most cells have nothing to change: one scan instead of a copy scalar by scalar. CR is
-        // unsafe, so text with one still goes the long way and has its line breaks unified.
-        if !text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && TerminalSafety.isUnsafe($0) }) {
-            return defused ? "'" + text : text
-        }
-        var s = String.UnicodeScalarView()
-        for scalar in ReportText.unifyingNewlines(text).unicodeScalars {
-            if scalar == "\n" || scalar == "\t" || !TerminalSafety.isUnsafe(scalar) {
-                s.append(scalar)
-            } else {
-                s.append(contentsOf: TerminalSafety.escape(scalar).unicodeScalars)
-            }
-        }
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { return "'" + String(s) }
-        return String(s)
-    }
-
+    /// The one CSV escaper, on UTF-8 bytes: the cell as a spreadsheet will show it (line breaks as
+    /// LF, since CRLF only ends records; tabs kept; other controls, C1 and bidi characters visible;
+    /// a formula defused with a leading `'`), quoted when it holds a comma, a quote or a line break,
+    /// quotes doubled. Runs that need nothing are copied whole.
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        // Most cells hold nothing to make visible: one pass over the bytes decides, and they are copied whole.
-        let done = text.withUTF8 { appendPlain($0, to: &out) }
-        if !done { appendEscaped(text, to: &out) }
+        text.withUTF8 { s in
+            guard let first = s.first else { return }
+            let quoted = s.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            if "=+-@\t\r".utf8.contains(first) { out.append(UInt8(ascii: "'")) }
+            TerminalSafety.append(s, plain: plain, to: &out) { i in
+                switch s[i] {
+                case UInt8(ascii: "\""): .replace("\"\"", length: 1)
+                case 0x0D: .replace("\n", length: i + 1 < s.count && s[i + 1] == 0x0A ? 2 : 1)
+                default: .visibleIfUnsafe
+                }
+            }
+            if quoted { out.append(UInt8(ascii: "\"")) }
+        }
     }
 
-    /// `append` for a cell without controls (tab and LF aside), DEL, C1 or bidi characters; false for any other.
-    private static func appendPlain(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
-        var quoted = false
-        for i in s.indices {
-            let b = s[i]
-            if b >= 0x80 {
-                if (b == 0xC2 || b == 0xD8 || b == 0xE2), TerminalSafety.isUnsafeSequence(s.baseAddress! + i) { return false }
-                continue
-            }
-            switch b {
-            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A: quoted = true
-            case 0x09: break
-            case 0x00..<0x20, 0x7F: return false
-            default: break
-            }
+    /// The bytes copied as they are: all but quotes, controls other than tab and LF, DEL and the
+    /// lead bytes of the unsafe scalars.
+    private static let plain: [Bool] = (0...255).map { b in
+        switch b {
+        case 0x09, 0x0A: return true
+        case 0x00..<0x20, 0x7F, 0xC2, 0xD8, 0xE2, 0x22: return false
+        default: return true
         }
-        if quoted { out.append(UInt8(ascii: "\"")) }
-        if let first = s.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 {
-            out.append(UInt8(ascii: "'"))
-        }
-        if quoted {
-            var run = 0
-            for i in s.indices where s[i] == UInt8(ascii: "\"") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run...i]))
-                run = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: s[run...]))
-            out.append(UInt8(ascii: "\""))
-        } else {
-            out.append(contentsOf: s)
-        }
-        return true
-    }
-
-    /// `append` through `cellText`: the general path, and what tests compare the byte path with.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        let cell = cellText(text)
-        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) else {
-            out += cell.utf8
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        for byte in cell.utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,51 +1,49 @@
 /// Escaping of user and file text for HTML (S1): `& < > " '` become character references, so the
 /// result is safe both as element content and inside a quoted attribute; terminal and bidi
 /// controls become visible escapes (`\x1B`, `\u202E`) so no text can reorder or hide what is shown.
+/// The one HTML escaper works on UTF-8 bytes and copies runs that need nothing whole.
 enum HTMLText {
     /// `text` escaped; line breaks are kept (CRLF read as one) when `keepNewlines`, else become spaces.
     static func escape(_ text: String, keepNewlines: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        append(text, to: &out, keepNewlines: keepNewlines)
-        return out
+        var out: [UInt8] = []
+        append(text, keepNewlines: keepNewlines, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ text: String, to out: inout String, keepNewlines: Bool = true) {
-        // Most text needs no escaping at all: one scan, then one append.
-        let plain = !text.unicodeScalars.contains { scalar in
-            switch scalar {
-            case "&", "<", ">", "\"", "'", "\t": return true
-            case "\n": return !keepNewlines
-            default: return TerminalSafety.isUnsafe(scalar)
-            }
-        }
-        if plain {
-            out += text
-            return
-        }
-        for scalar in ReportText.unifyingNewlines(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += keepNewlines ? "\n" : " "
-            case "\t": out += " "
-            default:
-                if TerminalSafety.isUnsafe(scalar) {
-                    out += TerminalSafety.escape(scalar)
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// `escape(text, keepNewlines:)` appended to `out`: CR LF and CR read as LF, line feeds kept
+    /// (or spaces), tabs as spaces, other controls, C1 and bidi characters as visible escapes.
+    static func append(_ text: String, keepNewlines: Bool = true, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { s in
+            TerminalSafety.append(s, plain: plain, to: &out) { i in
+                switch s[i] {
+                case UInt8(ascii: "&"): .replace("&amp;", length: 1)
+                case UInt8(ascii: "<"): .replace("&lt;", length: 1)
+                case UInt8(ascii: ">"): .replace("&gt;", length: 1)
+                case UInt8(ascii: "\""): .replace("&quot;", length: 1)
+                case UInt8(ascii: "'"): .replace("&#39;", length: 1)
+                case 0x0A: keepNewlines ? .copy : .replace(" ", length: 1)
+                case 0x0D: .replace(keepNewlines ? "\n" : " ", length: i + 1 < s.count && s[i + 1] == 0x0A ? 2 : 1)
+                case 0x09: .replace(" ", length: 1)
+                default: .visibleIfUnsafe
                 }
             }
+        }
+    }
+
+    /// The bytes copied as they are: all but markup characters, controls, DEL and the lead bytes
+    /// of the unsafe scalars.
+    private static let plain: [Bool] = (0...255).map { b in
+        switch b {
+        case 0x00..<0x20, 0x7F, 0xC2, 0xD8, 0xE2, 0x26, 0x3C, 0x3E, 0x22, 0x27: return false
+        default: return true
         }
     }
 }
 
 /// An HTML document being written: markup from this program goes in with `raw`, every piece of
 /// user or file text with `text`, so escaping is decided once, at the call, and is easy to review.
-/// The page is built as bytes; text is escaped by `ReportBytes.html`, the bytes of `HTMLText.escape`.
+/// The page is built as bytes; text is escaped by `HTMLText.append`.
 struct HTMLBuilder {
     private var out: ReportBytes
 

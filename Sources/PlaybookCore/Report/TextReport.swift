@@ -158,19 +158,19 @@ enum TextReport {
         out.hanging(prefix, parts.joined(separator: " — "), indent: indent, role: overdue ? .alert : nil)
     }
 
-    /// `TerminalSafety.visible(text)`, tabs as spaces to the next tab stop; simple text, most of it, is its own visible form and is not scanned again.
+    /// `TerminalSafety.visible(text)`, tabs as spaces to the next tab stop.
     static func safe(_ text: String) -> String {
-        ReportTextLayout.isSimple(text, allowingLineFeeds: false) ? text : TerminalSafety.visible(text, expandTabs: true)
+        TerminalSafety.visible(text, expandTabs: true)
     }
 
     /// Multi-line user text: its own line breaks kept (CRLF read as one), tabs as spaces to the next tab stop, every other control made visible.
     static func safeBlock(_ text: String) -> String {
-        ReportTextLayout.isSimple(text, allowingLineFeeds: true) ? text : TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true, expandTabs: true)
+        TerminalSafety.visible(ReportText.unifyingNewlines(text), keepNewlines: true, expandTabs: true)
     }
 }
 
 /// Lines of a text report, each with an optional style role that becomes ANSI colour only when
-/// asked, written as bytes as they are laid out (`ReportTextLayout`, the lines of `TextWrap`).
+/// asked, written as bytes as they are laid out (the lines of `TextWrap`).
 struct StyledLines {
     enum Role {
         case heading, strong, muted, alert
@@ -213,7 +213,7 @@ struct StyledLines {
     mutating func wrapped(_ text: String, indent: Int, role: Role? = nil) {
         var text = text
         text.withUTF8 { bytes in
-            ReportTextLayout.wrap(bytes, width: width - indent) { _, line in
+            TextWrap.wrap(bytes, width: width - indent) { _, line in
                 emit(indent: line.isEmpty ? 0 : indent, line, role: role)
             }
         }
@@ -267,7 +267,7 @@ struct StyledLines {
         pieces.bytes.removeAll(keepingCapacity: true)
         build(&pieces)
         pieces.bytes.withUnsafeBufferPointer { bytes in
-            ReportTextLayout.wrap(bytes, width: width) { i, text in line(&self, i, text) }
+            TextWrap.wrap(bytes, width: width) { i, text in line(&self, i, text) }
         }
         scratch = pieces.bytes
     }

@@ -25,33 +25,38 @@ public enum DisplayWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ text: String) -> Int {
-        // Fast path: when every scalar is simple, each is a character of its own, one column wide.
+        var text = text
+        return text.withUTF8 { of(utf8: $0) }
+    }
+
+    /// Columns taken by the UTF-8 text `bytes`: when every scalar is simple, each is a character of
+    /// its own, one column wide, and they are counted; otherwise the characters' widths are added.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var simple = 0
-        for scalar in text.unicodeScalars {
-            guard isSimple(scalar.value) else { return ofCharacters(text) }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            guard isSimple(TerminalSafety.scalar(at: bytes.baseAddress! + i, length: length).value) else {
+                return String(decoding: bytes, as: UTF8.self).reduce(0) { $0 + of($1) }
+            }
             simple += 1
+            i += length
         }
         return simple
     }
 
-    /// The general path of `of(_: String)`, character by character.
-    static func ofCharacters(_ text: String) -> Int {
-        var total = 0
-        for ch in text { total += of(ch) }
-        return total
-    }
-
     /// True for scalars that are always a grapheme cluster of their own (no combining mark, joiner,
     /// variation selector or CR among them) and one column wide: printable Latin, Latin-1 and
-    /// Latin Extended, typographic punctuation, currency signs, arrows, box drawing and the geometric
-    /// shapes the views use. Text made only of them can be measured and cut scalar by scalar, without
+    /// Latin Extended, typographic punctuation, the narrow no-break space and minus sign of numbers,
+    /// currency signs, arrows, box drawing and the geometric shapes the views use. Text made only of them can be measured and cut scalar by scalar, without
     /// grapheme breaking, which is most of the cost of laying out text.
     @inline(__always)
     public static func isSimple(_ v: UInt32) -> Bool {
         if v < 0x7F { return v >= 0x20 }
         if v < 0x300 { return v >= 0xA0 }
         switch v {
-        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF, 0x2500...0x25FC: return true
+        case 0x2010...0x2027, 0x202F, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF, 0x2212, 0x2500...0x25FC: return true
         default: return false
         }
     }

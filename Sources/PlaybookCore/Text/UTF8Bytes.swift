@@ -21,3 +21,19 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Where a scan from `start` to `end` must look at bytes one by one, taken eight bytes at a
+    /// time: the first byte whose high bit `flags` sets in its word (bits above the lowest set may be
+    /// false alarms, as with borrows), or where fewer than eight bytes are left.
+    @inline(__always)
+    func skipWords(from start: Int, to end: Int, unless flags: (UInt64) -> UInt64) -> Int {
+        var i = start
+        while i + 8 <= end {
+            let f = flags(UnsafeRawPointer(baseAddress! + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+            if f != 0 { return i + f.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        return i
+    }
+}
