@@ -224,3 +224,19 @@ import Testing
         #expect(Suggestion.distance("repot", "report") == 1)
     }
 }
+
+/// Issue 11 item 16: wrapped French never starts a line with `:` `;` `?` `!` `»`, nor ends one with `«`.
+@Suite struct FrenchWrapTests {
+    @Test func frenchPunctuationStaysWithItsWord() {
+        let text = "Le score global : 54 % ; la couverture ? Voilà ! Le « partenariat sur affaires » n’existe pas."
+        // From the width of the longest word with its mark ("« partenariat", 13): narrower, words are cut anyway.
+        for width in 13...40 {
+            for line in TextWrap.lines(text, width: width) {
+                let trimmed = line.drop { $0 == " " }
+                #expect(!(trimmed.first.map { ":;?!»".contains($0) } ?? false), "\(width): \(line)")
+                #expect(!line.hasSuffix("«"), "\(width): \(line)")
+            }
+        }
+        #expect(TextWrap.lines("Le score global : 54", width: 16) == ["Le score", "global : 54"])
+    }
+}

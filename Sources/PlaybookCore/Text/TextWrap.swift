@@ -153,6 +153,16 @@ public enum TextWrap {
     /// separates words: a mark or joiner after it, or a prepended letter before it, makes one
     /// character with it.
     private static func isSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ j: Int, _ start: Int, _ end: Int) -> Bool {
+        // French typography's space before `:` `;` `?` `!` `»` and after `«` holds the mark to its
+        // word: a line never starts with that punctuation, nor ends with an opening guillemet.
+        if j + 1 < end {
+            switch bytes[j + 1] {
+            case 0x3A, 0x3B, 0x3F, 0x21: return false
+            case 0xC2 where j + 2 < end && bytes[j + 2] == 0xBB: return false
+            default: break
+            }
+        }
+        if j >= start + 2, bytes[j - 2] == 0xC2, bytes[j - 1] == 0xAB { return false }
         if j > start, bytes[j - 1] >= 0x80 {
             var k = j - 1
             while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
