@@ -7,8 +7,10 @@ import Synchronization
 /// the terminal inside the handler, print what stderr collected, then die with the signal (T5).
 enum CrashGuard {
     /// The signals that end the session the way SIGTERM does: recovery copy, terminal restored, 128+n.
-    static let terminating: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
-                                       SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF]
+    static let terminating: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+        SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+    ]
     /// The last terminating signal received, or 0.
     static let pendingSignal = Atomic<Int32>(0)
     /// Set by SIGCONT: the terminal may be in cooked mode and must be redrawn (T3).
@@ -96,8 +98,10 @@ enum CrashGuard {
     static func releaseStderr() {
         guard realStderr >= 0, collectedStderr >= 0 else { return }
         dup2(realStderr, 2)
-        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
-                      UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var buffer = (
+            UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+            UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)
+        )
         withUnsafeMutableBytes(of: &buffer) { raw in
             while true {
                 let n = read(collectedStderr, raw.baseAddress, raw.count)

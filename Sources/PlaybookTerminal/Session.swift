@@ -53,7 +53,9 @@ public final class Session {
         CrashGuard.install()
         CrashGuard.prepareCrashMessages(recoveryPath: files.recoveryPath)
         guard terminal.start() else {
-            Output.error(state.language.pick(en: "playbook: cannot start the terminal (check TERM)", fr: "playbook : impossible d’initialiser le terminal (vérifiez TERM)"))
+            Output.error(
+                state.language.pick(
+                    en: "playbook: cannot start the terminal (check TERM)", fr: "playbook : impossible d’initialiser le terminal (vérifiez TERM)"))
             lock?.release()
             return 2
         }
@@ -177,7 +179,8 @@ public final class Session {
                 try files.writeRecovery(bytes)
                 dispatch(.recoveryWritten)
             } catch {
-                dispatch(.saveFailed(state.language.pick(en: "Recovery copy failed: ", fr: "Échec de la copie de récupération : ") + error.message(state.language)))
+                dispatch(
+                    .saveFailed(state.language.pick(en: "Recovery copy failed: ", fr: "Échec de la copie de récupération : ") + error.message(state.language)))
             }
         case .discardRecovery:
             files.removeRecovery()

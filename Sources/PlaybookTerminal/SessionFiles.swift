@@ -16,7 +16,9 @@ public struct SessionFiles {
         if let documentPath {
             // Keyed on the canonical path, so every spelling of the file finds its copy (D7).
             let canonical = Path.canonical(documentPath)
-            key = SafeName.fileName(from: Path.base(canonical), fallback: "assessment", extension: "") + "-" + String(SHA256.hex(Array(canonical.utf8)).prefix(16))
+            key =
+                SafeName.fileName(from: Path.base(canonical), fallback: "assessment", extension: "") + "-"
+                + String(SHA256.hex(Array(canonical.utf8)).prefix(16))
         } else {
             key = "untitled"
         }

@@ -19,23 +19,30 @@ public final class Terminal {
     /// Why interactive mode cannot run here, or nil when it can (T6). Writes nothing to the terminal.
     public static func unusableReason(_ lang: Language) -> String? {
         if isatty(0) != 1 || isatty(1) != 1 {
-            return lang.pick(en: "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts",
-                             fr: "playbook : la liste de contrôle exige un terminal (entrée et sortie standard doivent être un terminal) ; en script, utilisez `playbook show`, `set` ou `validate`")
+            return lang.pick(
+                en:
+                    "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts",
+                fr:
+                    "playbook : la liste de contrôle exige un terminal (entrée et sortie standard doivent être un terminal) ; en script, utilisez `playbook show`, `set` ou `validate`"
+            )
         }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         if term.isEmpty {
-            return lang.pick(en: "playbook: TERM is not set; set it to your terminal type (for example TERM=xterm-256color)",
-                             fr: "playbook : TERM n’est pas défini ; donnez le type de votre terminal (par exemple TERM=xterm-256color)")
+            return lang.pick(
+                en: "playbook: TERM is not set; set it to your terminal type (for example TERM=xterm-256color)",
+                fr: "playbook : TERM n’est pas défini ; donnez le type de votre terminal (par exemple TERM=xterm-256color)")
         }
         if term == "dumb" {
-            return lang.pick(en: "playbook: TERM=dumb cannot show the checklist; set TERM to your terminal type (for example xterm-256color)",
-                             fr: "playbook : TERM=dumb ne peut pas afficher la liste ; donnez le type de votre terminal (par exemple xterm-256color)")
+            return lang.pick(
+                en: "playbook: TERM=dumb cannot show the checklist; set TERM to your terminal type (for example xterm-256color)",
+                fr: "playbook : TERM=dumb ne peut pas afficher la liste ; donnez le type de votre terminal (par exemple xterm-256color)")
         }
         var status: Int32 = 0
         if setupterm(nil, 1, &status) != OK || pb_has_cursor_addressing() == 0 {
             let shown = TerminalSafety.visible(term)
-            return lang.pick(en: "playbook: unknown or unusable terminal type TERM=\(shown); set TERM to your terminal type (for example xterm-256color)",
-                             fr: "playbook : type de terminal inconnu ou inutilisable TERM=\(shown) ; donnez le type de votre terminal (par exemple xterm-256color)")
+            return lang.pick(
+                en: "playbook: unknown or unusable terminal type TERM=\(shown); set TERM to your terminal type (for example xterm-256color)",
+                fr: "playbook : type de terminal inconnu ou inutilisable TERM=\(shown) ; donnez le type de votre terminal (par exemple xterm-256color)")
         }
         return nil
     }

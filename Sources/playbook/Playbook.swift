@@ -9,9 +9,11 @@ struct Playbook: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "playbook",
-        abstract: tr("Assess a partnership or alliance programme against the 16 golden rules for effective alliances.",
-                     "Évaluer un programme de partenariat ou d’alliance selon les 16 règles d’or des alliances efficaces."),
-        discussion: tr("""
+        abstract: tr(
+            "Assess a partnership or alliance programme against the 16 golden rules for effective alliances.",
+            "Évaluer un programme de partenariat ou d’alliance selon les 16 règles d’or des alliances efficaces."),
+        discussion: tr(
+            """
             Without a command, opens the interactive checklist on a new assessment (see `playbook assess`). Every command takes --catalog FILE \
             to use another catalogue and --lang fr|en (default: the locale, else English).
 
@@ -19,7 +21,8 @@ struct Playbook: ParsableCommand {
               0  success
               1  failure: a file could not be read or written (or someone is editing it)
               2  bad input or usage: an invalid file, a wrong option, an impossible path
-            """, """
+            """,
+            """
             Sans commande, ouvre la liste de contrôle interactive sur une nouvelle évaluation (voir `playbook assess`). Chaque commande accepte --catalog FICHIER \
             pour un autre catalogue et --lang fr|en (par défaut : la locale, sinon l’anglais).
 
@@ -29,7 +32,10 @@ struct Playbook: ParsableCommand {
               2  entrée invalide : fichier invalide, option erronée, chemin impossible
             """),
         version: version,
-        subcommands: [AssessCommand.self, RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, CompareCommand.self, ValidateCommand.self, CatalogCommand.self]
+        subcommands: [
+            AssessCommand.self, RulesCommand.self, NewCommand.self, SetCommand.self, ShowCommand.self, ReportCommand.self, CompareCommand.self,
+            ValidateCommand.self, CatalogCommand.self,
+        ]
     )
 
     @OptionGroup var common: CommonOptions
@@ -102,9 +108,12 @@ struct Playbook: ParsableCommand {
             let lang = interfaceLanguage
             let typed = TerminalSafety.visible(word)
             let near = Suggestion.nearest(word, among: known).map { "`\($0)`" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
-            var message = near.isEmpty
+            var message =
+                near.isEmpty
                 ? lang.pick(en: "\(path): unknown command '\(typed)'", fr: "\(path) : commande inconnue « \(typed) »")
-                : lang.pick(en: "\(path): unknown command '\(typed)'; did you mean \(near)?", fr: "\(path) : commande inconnue « \(typed) » ; vouliez-vous dire \(near) ?")
+                : lang.pick(
+                    en: "\(path): unknown command '\(typed)'; did you mean \(near)?",
+                    fr: "\(path) : commande inconnue « \(typed) » ; vouliez-vous dire \(near) ?")
             message += "\n" + lang.pick(en: "Commands: ", fr: "Commandes : ") + known.joined(separator: ", ")
             message += "\n" + lang.pick(en: "See '\(path) --help' for more information.", fr: "Voir « \(path) --help » pour plus d’informations.")
             return message

@@ -11,8 +11,10 @@ struct RunResult {
 /// The built `playbook` binary, beside the test bundle.
 let playbookBinary: String = {
     let bundle = Bundle.main.bundleURL.deletingLastPathComponent()
-    for candidate in [bundle.appendingPathComponent("playbook").path,
-                      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("playbook").path] {
+    for candidate in [
+        bundle.appendingPathComponent("playbook").path,
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("playbook").path,
+    ] {
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
     }
     var root = URL(fileURLWithPath: #filePath)
@@ -44,9 +46,10 @@ func playbook(_ arguments: [String], in directory: String, environment: [String:
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+    return RunResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }
 
 /// A fresh folder for one test.

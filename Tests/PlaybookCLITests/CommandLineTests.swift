@@ -41,8 +41,10 @@ import Testing
         (["compare", "a.json", "b.json"], ["compare", "a.json", "b.json", "--format", "text"]),
         (["report", "a.json", "-o", "r.md"], ["report", "a.json", "-o", "r.md", "--format", "markdown"]),
         (["new", "x.json"], ["new", "x.json", "--program", "", "--partner", "", "--assessor", "", "--side", "ours", "--date", "2026-11-27"]),
-        (["set", "a.json", "1", "--add-evidence", "MOU", "--add-action", "Call"],
-         ["set", "a.json", "1", "--add-evidence", "MOU", "--strength", "asserted", "--add-action", "Call", "--owner", ""]),
+        (
+            ["set", "a.json", "1", "--add-evidence", "MOU", "--add-action", "Call"],
+            ["set", "a.json", "1", "--add-evidence", "MOU", "--strength", "asserted", "--add-action", "Call", "--owner", ""]
+        ),
     ])
     func spellingsThatMeanTheSameDoTheSame(_ line: [String], _ same: [String]) throws {
         let first = try outcome(line)
@@ -83,7 +85,10 @@ import Testing
         (["compare", "a.json"], "Error: Missing expected argument '<b>'"),
         (["show", "a.json", "--as-of"], "Error: Missing value for '--as-of <date>'"),
         (["set", "a.json", "1", "--score", "2", "--unknown"], "Error: give at most one of --score, --na, --unknown and --clear\nUsage: playbook set"),
-        (["set", "a.json", "1"], "Error: nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action\nUsage: playbook set"),
+        (
+            ["set", "a.json", "1"],
+            "Error: nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action\nUsage: playbook set"
+        ),
     ])
     func mistakesGetTheUsageAndStatusTwo(_ line: [String], _ message: String) throws {
         let text = try outcome(line)
@@ -92,15 +97,17 @@ import Testing
 
     @Test func setsChecksAreInTheInterfaceLanguage() throws {
         let text = try outcome(["set", "a.json", "1", "--lang", "fr"])
-        #expect(text.hasPrefix("""
-            status 2
-            --- stdout
-            --- stderr
-            Erreur : rien à faire\u{A0}: donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action
-            Utilisation : playbook set [<options>] <fichier> <règle>
-              Voir « playbook set --help » pour plus d’informations.
-            --- a.json
+        #expect(
+            text.hasPrefix(
+                """
+                status 2
+                --- stdout
+                --- stderr
+                Erreur : rien à faire\u{A0}: donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action
+                Utilisation : playbook set [<options>] <fichier> <règle>
+                  Voir « playbook set --help » pour plus d’informations.
+                --- a.json
 
-            """))
+                """))
     }
 }

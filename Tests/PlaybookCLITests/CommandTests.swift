@@ -29,7 +29,10 @@ import Testing
         let r = try playbook(["--lang", "en"], in: try temporaryFolder())
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts\n")
+        #expect(
+            r.stderr
+                == "playbook: the checklist needs a terminal (standard input and output must be a terminal); use `playbook show`, `set` or `validate` in scripts\n"
+        )
     }
 
     @Test func helpListsCommandsAndExitCodesInBothLanguages() throws {
@@ -48,15 +51,26 @@ import Testing
 
     @Test func scriptedAssessmentOfAllSixteenRulesThenSummary() throws {
         let dir = try temporaryFolder()
-        #expect(try playbook(["new", "q4.json", "--program", "Cloud Alliance", "--partner", "Acme", "--segment", "resale", "--assessor", "Marie", "--date", "2026-11-20"], in: dir).status == 0)
+        #expect(
+            try playbook(
+                ["new", "q4.json", "--program", "Cloud Alliance", "--partner", "Acme", "--segment", "resale", "--assessor", "Marie", "--date", "2026-11-20"],
+                in: dir
+            ).status == 0)
         for n in 1...16 where n != 7 && n != 8 {
             let r = try playbook(["set", "q4.json", String(n), "--score", "2"], in: dir)
             #expect(r.status == 0, "\(r.stderr)")
         }
         #expect(try playbook(["set", "q4.json", "cross-business", "--na", "No procurement link"], in: dir).status == 0)
         #expect(try playbook(["set", "q4.json", "lawyers-late", "--unknown"], in: dir).status == 0)
-        #expect(try playbook(["set", "q4.json", "1", "--target", "3", "--note", "Objectif 2 M€ « ambitieux »\nsecond line", "--add-action", "Write the plan", "--owner", "Paul", "--due", "2026-11-01"], in: dir).status == 0)
-        #expect(try playbook(["set", "q4.json", "4", "--add-evidence", "Minutes", "--strength", "verified", "--evidence-date", "2026-10-01"], in: dir).status == 0)
+        #expect(
+            try playbook(
+                [
+                    "set", "q4.json", "1", "--target", "3", "--note", "Objectif 2 M€ « ambitieux »\nsecond line", "--add-action", "Write the plan", "--owner",
+                    "Paul", "--due", "2026-11-01",
+                ], in: dir
+            ).status == 0)
+        #expect(
+            try playbook(["set", "q4.json", "4", "--add-evidence", "Minutes", "--strength", "verified", "--evidence-date", "2026-10-01"], in: dir).status == 0)
 
         let doc = try jsonObject(dir + "/q4.json")
         let answers = doc["answers"] as! [String: [String: Any]]

@@ -29,10 +29,15 @@ import Testing
         let missing = try playbook(["compare", fixtures + "/q3.json", "nope.json"], in: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.json: no such file"))
-        let other = try playbook(["compare", fixtures + "/q3.json", fixtures + "/other-catalogue.json", "--catalog-b", fixtures + "/catalog-other.json"], in: dir)
+        let other = try playbook(
+            ["compare", fixtures + "/q3.json", fixtures + "/other-catalogue.json", "--catalog-b", fixtures + "/catalog-other.json"], in: dir)
         #expect(other.status == 2)
         #expect(other.stderr.contains("use --allow-different-catalogs"))
-        let allowed = try playbook(["compare", fixtures + "/q3.json", fixtures + "/other-catalogue.json", "--catalog-b", fixtures + "/catalog-other.json", "--allow-different-catalogs"], in: dir)
+        let allowed = try playbook(
+            [
+                "compare", fixtures + "/q3.json", fixtures + "/other-catalogue.json", "--catalog-b", fixtures + "/catalog-other.json",
+                "--allow-different-catalogs",
+            ], in: dir)
         #expect(allowed.status == 0)
         #expect(allowed.stdout.contains("Warning: different catalogues"))
         let format = try playbook(["compare", fixtures + "/q3.json", fixtures + "/q4.json", "-o", "x.csv"], in: dir)
@@ -65,7 +70,8 @@ import Testing
 
     @Test func catalogueChangeIsNamed() throws {
         let dir = try temporaryFolder()
-        let r = try playbook(["compare", fixtures + "/q4.json", fixtures + "/q1-2027-v1.1.json", "--catalog-b", fixtures + "/catalog-v1.1.json", "--format", "json"], in: dir)
+        let r = try playbook(
+            ["compare", fixtures + "/q4.json", fixtures + "/q1-2027-v1.1.json", "--catalog-b", fixtures + "/catalog-v1.1.json", "--format", "json"], in: dir)
         #expect(r.status == 0)
         let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(doc["catalogChanged"] as? Bool == true)

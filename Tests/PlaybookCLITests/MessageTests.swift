@@ -9,13 +9,18 @@ import Testing
         for command in [["--help"], ["set", "--help"], ["report", "--help"], ["compare", "--help"]] {
             let r = try playbook(command + ["--lang", "fr"], in: dir)
             #expect(r.status == 0)
-            for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "(values:", "default:", "Show help information", "Show the version", "<file>", "for detailed help"] {
+            for english in [
+                "OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "(values:", "default:", "Show help information", "Show the version", "<file>",
+                "for detailed help",
+            ] {
                 #expect(!r.stdout.contains(english), "\(command): \(english)")
             }
             #expect(!r.stdout.split(separator: "\n").contains { $0.hasPrefix(";") }, "\(command)")
             // Wrapped narrow, no line starts with the punctuation French spaces off.
             let narrow = try playbook(command + ["--lang", "fr"], in: dir, environment: ["COLUMNS": "50"])
-            #expect(!narrow.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).first.map { ":;?!»".contains($0) } ?? false }, "\(command)")
+            #expect(
+                !narrow.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).first.map { ":;?!»".contains($0) } ?? false },
+                "\(command)")
         }
         let root = try playbook(["--help", "--lang", "fr"], in: dir).stdout
         #expect(root.contains("UTILISATION : playbook [--catalog <fichier>] [--lang <langue>] <sous-commande>"))
@@ -30,7 +35,8 @@ import Testing
         _ = try playbook(["new", "a.json"], in: dir)
         _ = try playbook(["set", "a.json", "1", "--na", "No procurement"], in: dir)
         func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        #expect(flat(try playbook(["show", "a.json", "--lang", "fr"], in: dir).stdout).contains("sur 15 applicables (0,0 %) · 1 non applicable · 15 non évaluées"))
+        #expect(
+            flat(try playbook(["show", "a.json", "--lang", "fr"], in: dir).stdout).contains("sur 15 applicables (0,0 %) · 1 non applicable · 15 non évaluées"))
         _ = try playbook(["set", "a.json", "2", "--na", "No procurement"], in: dir)
         let fr = flat(try playbook(["show", "a.json", "--lang", "fr"], in: dir).stdout)
         #expect(fr.contains("2 non applicables"))

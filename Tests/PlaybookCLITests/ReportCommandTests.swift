@@ -23,8 +23,10 @@ import Testing
         #expect(en.stdout.hasPrefix("# Cloud Alliance — Partnership assessment report\n"))
     }
 
-    @Test(arguments: [("r.md", "# Cloud Alliance"), ("r.markdown", "# Cloud Alliance"), ("r.html", "<!DOCTYPE html>"), ("r.HTM", "<!DOCTYPE html>"),
-                      ("r.txt", "PARTNERSHIP ASSESSMENT REPORT"), ("r.csv", "No.,Rule id,"), ("r.json", "{\n  \"formatVersion\": \"1.0\"")])
+    @Test(arguments: [
+        ("r.md", "# Cloud Alliance"), ("r.markdown", "# Cloud Alliance"), ("r.html", "<!DOCTYPE html>"), ("r.HTM", "<!DOCTYPE html>"),
+        ("r.txt", "PARTNERSHIP ASSESSMENT REPORT"), ("r.csv", "No.,Rule id,"), ("r.json", "{\n  \"formatVersion\": \"1.0\""),
+    ])
     func outputFormatFollowsTheExtension(_ name: String, _ start: String) throws {
         let dir = try temporaryFolder()
         let r = try playbook(["report", fixtures + "complete.json", "--lang", "en", "-o", name], in: dir)
@@ -116,7 +118,8 @@ import Testing
             let r = try playbook(["report", fixtures + "hostile.json", "--format", format], in: dir)
             #expect(r.status == 0)
             let unsafe = r.stdout.unicodeScalars.filter { s in
-                (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+                (s.value < 0x20 && s != "\n" && s != "\r" && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value)
+                    || (0x202A...0x202E).contains(s.value)
             }
             #expect(unsafe.isEmpty, "\(format): \(unsafe.map { String($0.value, radix: 16) })")
         }

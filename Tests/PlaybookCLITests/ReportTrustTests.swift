@@ -33,10 +33,15 @@ import Testing
         #expect(r.stdout.contains("REGRESSIONS (3)"))
         // The reading is wrapped to 80 columns: read it as one line.
         let reading = r.stdout.replacingOccurrences(of: "\n", with: " ")
-        #expect(reading.contains("0 rules improved and 3 regressed (3 of them are no longer scored); the overall score fell by 6.2 pts; coverage fell by 13.3 pts."))
+        #expect(
+            reading.contains("0 rules improved and 3 regressed (3 of them are no longer scored); the overall score fell by 6.2 pts; coverage fell by 13.3 pts.")
+        )
         let fr = try playbook(["compare", "old.json", "new.json", "--lang", "fr"], in: dir)
         #expect(fr.stdout.contains("RECULS (3)"))
-        #expect(fr.stdout.replacingOccurrences(of: "\n", with: " ").contains("0 règle a progressé et 3 ont reculé (dont 3 qui ne sont plus notées) ; le score global a baissé de 6,2 pts ; la couverture a baissé de 13,3 pts."))
+        #expect(
+            fr.stdout.replacingOccurrences(of: "\n", with: " ").contains(
+                "0 règle a progressé et 3 ont reculé (dont 3 qui ne sont plus notées) ; le score global a baissé de 6,2 pts ; la couverture a baissé de 13,3 pts."
+            ))
         for format in ["markdown", "html"] {
             let other = try playbook(["compare", "old.json", "new.json", "--format", format], in: dir)
             #expect(other.stdout.contains("Regressions (3)"), "\(format)")
@@ -184,11 +189,13 @@ import Testing
         let dir = try rescopedPair()
         let before = try readText(dir + "/old.json")
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.md", withDestinationPath: "old.json")
-        for args in [["report", "old.json", "-o", "old.json", "--force"],
-                     ["report", "old.json", "-o", "./link.md", "--force"],
-                     ["report", "new.json", "-o", "old.json", "--force", "--format", "json"],
-                     ["compare", "old.json", "new.json", "-o", "new.json", "--force", "--format", "json"],
-                     ["compare", "old.json", "new.json", "-o", "link.md", "--force"]] {
+        for args in [
+            ["report", "old.json", "-o", "old.json", "--force"],
+            ["report", "old.json", "-o", "./link.md", "--force"],
+            ["report", "new.json", "-o", "old.json", "--force", "--format", "json"],
+            ["compare", "old.json", "new.json", "-o", "new.json", "--force", "--format", "json"],
+            ["compare", "old.json", "new.json", "-o", "link.md", "--force"],
+        ] {
             let r = try playbook(args, in: dir)
             #expect(r.status == 2, "\(args)")
             #expect(r.stderr.contains("nothing was written"), "\(args): \(r.stderr)")

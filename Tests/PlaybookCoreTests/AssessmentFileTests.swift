@@ -1,12 +1,14 @@
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct AssessmentFileTests {
     func filled() -> Assessment {
         var a = sampleAssessment()
-        a.answers["strategic-level"] = Answer(state: .scored(2), target: 3, note: "Ligne 1 « é »\nLine 2 — 日本",
-                                              evidence: [Evidence(text: "Plan v2", strength: .documented, date: CalendarDate(iso: "2026-10-01"))],
-                                              actions: [ActionItem(id: "A1", title: "Write plan", owner: "Paul", due: CalendarDate(iso: "2026-12-01"), status: .inProgress)])
+        a.answers["strategic-level"] = Answer(
+            state: .scored(2), target: 3, note: "Ligne 1 « é »\nLine 2 — 日本",
+            evidence: [Evidence(text: "Plan v2", strength: .documented, date: CalendarDate(iso: "2026-10-01"))],
+            actions: [ActionItem(id: "A1", title: "Write plan", owner: "Paul", due: CalendarDate(iso: "2026-12-01"), status: .inProgress)])
         a.answers["cross-business"] = Answer(state: .notApplicable(reason: "No purchasing link"))
         a.answers["lawyers-late"] = Answer(state: .unknown)
         a.answers["communicate"] = Answer(note: "to discuss")
@@ -40,7 +42,10 @@ import Testing
         var a = try decodeAssessment(text)
         a.answers["strong-governance"] = Answer(state: .scored(1))
         let out = String(decoding: a.encoded(catalog: catalog), as: UTF8.self)
-        for fragment in ["\"x-extra\": {\n    \"k\": [\n      1,\n      2.50\n    ]\n  }", "\"x-crm\": \"0042\"", "\"x-jira\": \"PB-1\"", "\"x-why\": null", "\"strong-governance\""] {
+        for fragment in [
+            "\"x-extra\": {\n    \"k\": [\n      1,\n      2.50\n    ]\n  }", "\"x-crm\": \"0042\"", "\"x-jira\": \"PB-1\"", "\"x-why\": null",
+            "\"strong-governance\"",
+        ] {
             #expect(out.contains(fragment), "\(fragment)")
         }
     }
@@ -56,14 +61,32 @@ import Testing
         ("ANSWERS{\"strategic-level\": {\"state\": \"scored\"}}", "/answers/strategic-level", "required field \"score\" is missing"),
         ("ANSWERS{\"strategic-level\": {\"state\": \"notApplicable\"}}", "/answers/strategic-level", "needs a \"reason\""),
         ("ANSWERS{\"strategic-level\": {\"state\": \"notApplicable\", \"reason\": \"  \"}}", "/answers/strategic-level/reason", "needs a \"reason\""),
-        ("ANSWERS{\"strategic-level\": {\"state\": \"unknown\", \"score\": 1}}", "/answers/strategic-level/score", "\"score\" is not allowed when the state is \"unknown\""),
+        (
+            "ANSWERS{\"strategic-level\": {\"state\": \"unknown\", \"score\": 1}}", "/answers/strategic-level/score",
+            "\"score\" is not allowed when the state is \"unknown\""
+        ),
         ("ANSWERS{\"strategic-level\": {\"state\": \"done\"}}", "/answers/strategic-level/state", "\"done\" is not one of: scored, notApplicable, unknown"),
         ("ANSWERS{\"strategic-level\": {\"target\": 9}}", "/answers/strategic-level/target", "9 is out of range"),
-        ("ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"open\", \"due\": \"2026-02-30\"}]}}", "/answers/strategic-level/actions/0/due", "\"2026-02-30\" is not a real date"),
-        ("ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"closed\"}]}}", "/answers/strategic-level/actions/0/status", "\"closed\" is not one of"),
-        ("ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"open\"}, {\"id\": \"A1\", \"title\": \"u\", \"status\": \"open\"}]}}", "/answers/strategic-level/actions/1/id", "\"A1\" is used more than once"),
-        ("ANSWERS{\"strategic-level\": {\"evidence\": [{\"text\": \"\", \"strength\": \"documented\"}]}}", "/answers/strategic-level/evidence/0/text", "must not be empty"),
-        ("ANSWERS{\"strategic-level\": {\"evidence\": [{\"text\": \"x\", \"strength\": \"strong\"}]}}", "/answers/strategic-level/evidence/0/strength", "\"strong\" is not one of: asserted, documented, verified"),
+        (
+            "ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"open\", \"due\": \"2026-02-30\"}]}}",
+            "/answers/strategic-level/actions/0/due", "\"2026-02-30\" is not a real date"
+        ),
+        (
+            "ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"closed\"}]}}",
+            "/answers/strategic-level/actions/0/status", "\"closed\" is not one of"
+        ),
+        (
+            "ANSWERS{\"strategic-level\": {\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"open\"}, {\"id\": \"A1\", \"title\": \"u\", \"status\": \"open\"}]}}",
+            "/answers/strategic-level/actions/1/id", "\"A1\" is used more than once"
+        ),
+        (
+            "ANSWERS{\"strategic-level\": {\"evidence\": [{\"text\": \"\", \"strength\": \"documented\"}]}}", "/answers/strategic-level/evidence/0/text",
+            "must not be empty"
+        ),
+        (
+            "ANSWERS{\"strategic-level\": {\"evidence\": [{\"text\": \"x\", \"strength\": \"strong\"}]}}", "/answers/strategic-level/evidence/0/strength",
+            "\"strong\" is not one of: asserted, documented, verified"
+        ),
         ("ANSWERS{\"a/b~c\": {}}", "/answers/a~1b~0c", "unknown rule id"),
         ("ANSWERS[]", "/answers", "expected object, found array"),
         ("SIDE\"theirs\"", "/side", "\"theirs\" is not one of: ours, partner, joint"),
@@ -102,13 +125,16 @@ import Testing
     @Test func catalogueVersionAndContentChangesAreWarnings() throws {
         let base = String(decoding: sampleAssessment().encoded(catalog: catalog), as: UTF8.self)
         let older = base.replacingFirst("\"version\": \"1.0.0\"", with: "\"version\": \"0.9.0\"")
-        #expect(try Documents.decodeAssessment(Array(older.utf8), path: "f", catalog: catalog).warnings == [.catalogVersionDiffers(file: "0.9.0", loaded: "1.0.0")])
+        #expect(
+            try Documents.decodeAssessment(Array(older.utf8), path: "f", catalog: catalog).warnings == [.catalogVersionDiffers(file: "0.9.0", loaded: "1.0.0")])
         let edited = base.replacingFirst(catalog.sha256, with: String(repeating: "0", count: 64))
         #expect(try Documents.decodeAssessment(Array(edited.utf8), path: "f", catalog: catalog).warnings == [.catalogContentDiffers])
     }
 
     @Test func syntaxErrorsGiveFileLineColumnAndInvalidUTF8GivesOffset() {
-        #expect(FileError(path: "bad.json", kind: .syntax(line: 4, column: 3, .duplicateKey("formatVersion"))).message(.en) == "bad.json:4:3: duplicate key \"formatVersion\"")
+        #expect(
+            FileError(path: "bad.json", kind: .syntax(line: 4, column: 3, .duplicateKey("formatVersion"))).message(.en)
+                == "bad.json:4:3: duplicate key \"formatVersion\"")
         #expect(throws: FileError(path: "u.json", kind: .invalidUTF8(offset: 2))) {
             try Documents.decodeAssessment([0x7B, 0x20, 0xFF, 0x7D], path: "u.json", catalog: catalog)
         }
@@ -131,8 +157,9 @@ import Testing
         #expect(throws: FileError(path: "n.json", kind: .nulByte(line: 2, column: 10))) {
             try Documents.decodeAssessment(Array("{\n  \"a\": \"x\u{0}y\"}".utf8), path: "n.json", catalog: catalog)
         }
-        #expect(FileError(path: "w.json", kind: .wrongEncoding("UTF-16LE")).message(.en)
-            == "w.json: the file is in UTF-16LE, not UTF-8; save it as UTF-8 (for example: iconv -f UTF-16LE -t UTF-8)")
+        #expect(
+            FileError(path: "w.json", kind: .wrongEncoding("UTF-16LE")).message(.en)
+                == "w.json: the file is in UTF-16LE, not UTF-8; save it as UTF-8 (for example: iconv -f UTF-16LE -t UTF-8)")
         #expect(FileError(path: "n.json", kind: .nulByte(line: 2, column: 8)).message(.fr).hasPrefix("n.json:2:8: un octet NUL (0x00)"))
         // A UTF-8 byte order mark is still accepted.
         #expect(throws: Never.self) { try Documents.parse([0xEF, 0xBB, 0xBF] + Array("{}".utf8), path: "b.json") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct CatalogTests {
@@ -24,7 +25,7 @@ import Testing
         for rule in catalog.rules {
             #expect(seed.contains(rule.text.fr), "rule \(rule.number) text")
             #expect(seed.contains(rule.title.fr), "rule \(rule.number) title")
-            #expect(seed.contains("\(rule.number)") , "rule \(rule.number) number")
+            #expect(seed.contains("\(rule.number)"), "rule \(rule.number) number")
             for note in rule.footnotes { #expect(seed.contains(note.text.fr), "rule \(rule.number) footnote \(note.marker)") }
         }
     }
@@ -72,10 +73,21 @@ import Testing
             ("duplicate number", { r in rules(&r) { $0[2]["number"] = 2 } }, "/rules/2/number", .duplicate("2")),
             ("missing English", { r in rules(&r) { $0[0]["title"] = ["fr": "Titre"] } }, "/rules/0/title", .missing("en")),
             ("empty French", { r in rules(&r) { $0[0]["text"] = ["fr": "", "en": "x"] } }, "/rules/0/text/fr", .empty),
-            ("three levels", { r in rules(&r) { $0[3]["levels"] = Array(($0[3]["levels"] as! [Any]).prefix(3)) } }, "/rules/3/levels", .countNotIn(3, range: "4")),
-            ("one question", { r in rules(&r) { $0[3]["questions"] = Array(($0[3]["questions"] as! [Any]).prefix(1)) } }, "/rules/3/questions", .countNotIn(1, range: "2–4")),
+            (
+                "three levels", { r in rules(&r) { $0[3]["levels"] = Array(($0[3]["levels"] as! [Any]).prefix(3)) } }, "/rules/3/levels",
+                .countNotIn(3, range: "4")
+            ),
+            (
+                "one question", { r in rules(&r) { $0[3]["questions"] = Array(($0[3]["questions"] as! [Any]).prefix(1)) } }, "/rules/3/questions",
+                .countNotIn(1, range: "2–4")
+            ),
             ("undefined theme", { r in rules(&r) { $0[0]["theme"] = "nowhere" } }, "/rules/0/theme", .unknownTheme("nowhere")),
-            ("unused theme", { r in var t = r["themes"] as! [Any]; t.append(["id": "spare", "title": ["fr": "x", "en": "y"]]); r["themes"] = t }, "/themes/4", .unusedTheme("spare")),
+            (
+                "unused theme",
+                { r in
+                    var t = r["themes"] as! [Any]; t.append(["id": "spare", "title": ["fr": "x", "en": "y"]]); r["themes"] = t
+                }, "/themes/4", .unusedTheme("spare")
+            ),
             ("bad id", { r in rules(&r) { $0[0]["id"] = "Strategic_Level" } }, "/rules/0/id", .invalidID("Strategic_Level")),
             ("bad version", { r in r["version"] = "1.0" }, "/version", .invalidVersion("1.0")),
             ("typo field", { r in rules(&r) { $0[0]["qestions"] = [] } }, "/rules/0/qestions", .unknownField("qestions")),
@@ -84,11 +96,23 @@ import Testing
             ("weight over the limit", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("1000001") } }, "/rules/0/weight", .invalidWeight("1000001")),
             ("weight with an exponent", { r in rules(&r) { $0[0]["weight"] = JSONAny.Number("1e1") } }, "/rules/0/weight", .invalidWeight("1e1")),
             ("French of spaces", { r in rules(&r) { $0[0]["title"] = ["fr": " \u{A0}\t", "en": "Title"] } }, "/rules/0/title/fr", .blank),
-            ("extension inside a text", { r in rules(&r) { $0[0]["title"] = ["fr": "Titre", "en": "Title", "x-note": "n"] } }, "/rules/0/title/x-note", .unknownField("x-note")),
-            ("footnote call without footnote", { r in rules(&r) { $0[0]["text"] = ["fr": "Voir [2].", "en": "See [2]."] } }, "/rules/0/text/fr", .markerWithoutFootnote("2")),
-            ("footnote marker absent", { r in rules(&r) { $0[0]["footnotes"] = [["marker": "9", "text": ["fr": "a", "en": "b"]]] } }, "/rules/0/footnotes/0/marker", .footnoteNotInText("9")),
+            (
+                "extension inside a text", { r in rules(&r) { $0[0]["title"] = ["fr": "Titre", "en": "Title", "x-note": "n"] } }, "/rules/0/title/x-note",
+                .unknownField("x-note")
+            ),
+            (
+                "footnote call without footnote", { r in rules(&r) { $0[0]["text"] = ["fr": "Voir [2].", "en": "See [2]."] } }, "/rules/0/text/fr",
+                .markerWithoutFootnote("2")
+            ),
+            (
+                "footnote marker absent", { r in rules(&r) { $0[0]["footnotes"] = [["marker": "9", "text": ["fr": "a", "en": "b"]]] } },
+                "/rules/0/footnotes/0/marker", .footnoteNotInText("9")
+            ),
             ("out of order", { r in rules(&r) { $0.swapAt(0, 1) } }, "/rules/1/number", .outOfOrder),
-            ("number not integer", { r in rules(&r) { $0[0]["number"] = JSONAny.Number("1.0") } }, "/rules/0/number", .wrongType(expected: "integer", found: "number 1.0")),
+            (
+                "number not integer", { r in rules(&r) { $0[0]["number"] = JSONAny.Number("1.0") } }, "/rules/0/number",
+                .wrongType(expected: "integer", found: "number 1.0")
+            ),
             ("missing rules", { r in r.removeValue(forKey: "rules") }, "/", .missing("rules")),
         ]
         for (name, edit, pointer, kind) in cases {

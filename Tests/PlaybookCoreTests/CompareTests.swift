@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct CompareTests {
@@ -120,14 +121,18 @@ import Testing
     /// Whatever the alignment, the kept and removed words are the old note's words in order, the
     /// kept and added ones the new note's, and no word is both removed and added beside itself.
     @Test func wordDiffRebuildsBothNotes() async {
-        let pieces = ["plan", "revue", "é", "\u{212A}", "K", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}",
-                      "—", "e\u{301}", " \u{301}", "\u{600} ", "\u{1B}", "日本", "😀", "ʰ", "a", "b"]
+        let pieces = [
+            "plan", "revue", "é", "\u{212A}", "K", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}",
+            "—", "e\u{301}", " \u{301}", "\u{600} ", "\u{1B}", "日本", "😀", "ʰ", "a", "b",
+        ]
         let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...24).map { $0.joined() }
         await propertyCheck(count: 1_500, input: texts, texts) { a, b in
             let tokens = WordDiff.diff(a, b)
             func words(_ keep: (WordDiff.Token) -> Bool) -> [String] {
                 tokens.filter(keep).flatMap { token -> [String] in
-                    switch token { case .same(let s), .removed(let s), .added(let s): s.split(separator: " ").map(String.init) }
+                    switch token {
+                    case .same(let s), .removed(let s), .added(let s): s.split(separator: " ").map(String.init)
+                    }
                 }
             }
             let old = words { if case .added = $0 { false } else { true } }
@@ -160,18 +165,22 @@ import Testing
             case .overTime:
                 // A scored rule that is no longer scored is a regression too (issue 11, item 4).
                 let fell = r.filter { $0.change == .regressed || ($0.before.score != nil && $0.after.score == nil) }
-                expected = [(.regressions, fell.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }),
-                            (.improvements, r.filter { $0.change == .improved }.sorted { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }),
-                            (.otherChanges, r.filter { ![.regressed, .improved, .unchanged].contains($0.change) && !fell.map(\.ruleID).contains($0.ruleID) }),
-                            (.unchanged, r.filter { $0.change == .unchanged })]
+                expected = [
+                    (.regressions, fell.sorted { ($0.delta ?? 0, $0.number) < ($1.delta ?? 0, $1.number) }),
+                    (.improvements, r.filter { $0.change == .improved }.sorted { (-($0.delta ?? 0), $0.number) < (-($1.delta ?? 0), $1.number) }),
+                    (.otherChanges, r.filter { ![.regressed, .improved, .unchanged].contains($0.change) && !fell.map(\.ruleID).contains($0.ruleID) }),
+                    (.unchanged, r.filter { $0.change == .unchanged }),
+                ]
             case .sides:
                 let both = r.filter { $0.gap != nil }
                 let joint = both.filter { ($0.before.score ?? 3) <= 1 && ($0.after.score ?? 3) <= 1 && $0.gap! < 2 }
-                expected = [(.largeGaps, both.filter { $0.gap! >= 2 }.sorted { (-$0.gap!, $0.number) < (-$1.gap!, $1.number) }),
-                            (.jointPriorities, joint),
-                            (.smallGaps, both.filter { $0.gap! == 1 && !joint.map(\.ruleID).contains($0.ruleID) }),
-                            (.agreement, both.filter { $0.gap! == 0 && !joint.map(\.ruleID).contains($0.ruleID) }),
-                            (.notComparable, r.filter { $0.gap == nil })]
+                expected = [
+                    (.largeGaps, both.filter { $0.gap! >= 2 }.sorted { (-$0.gap!, $0.number) < (-$1.gap!, $1.number) }),
+                    (.jointPriorities, joint),
+                    (.smallGaps, both.filter { $0.gap! == 1 && !joint.map(\.ruleID).contains($0.ruleID) }),
+                    (.agreement, both.filter { $0.gap! == 0 && !joint.map(\.ruleID).contains($0.ruleID) }),
+                    (.notComparable, r.filter { $0.gap == nil }),
+                ]
             }
             let got = c.sections()
             #expect(got.map(\.0) == expected.map(\.0))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookCore
 
 /// The built-in catalogue is compiled from literals that `playbook catalog compile` generates;

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import PlaybookCore
 
 /// Issue 11 item 2: one lock per document, whatever the path's spelling, beside the document.

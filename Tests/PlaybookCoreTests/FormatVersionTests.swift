@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookCore
 
 /// B6: each released format version has golden files that must keep loading, byte for byte.
@@ -61,12 +62,12 @@ import Testing
             if let target { answer.append("\"target\": \(target)") }
             if let due { answer.append("\"actions\": [{\"id\": \"A1\", \"title\": \"t\", \"status\": \"open\", \"due\": \"\(due)\"}]") }
             return """
-            {"formatVersion": "1.0", "answers": {"\(ruleID)": {\(answer.joined(separator: ", "))}},
-             "assessedOn": "\(assessedOn)", "assessor": "", "side": "\(side)", "language": "en",
-             "catalog": {"id": "alliances-16-golden-rules", "version": "1.0.0", "sha256": "\(catalog.sha256)"},
-             "created": "2026-11-27T09:00:00Z", "updated": "2026-11-27T09:00:00Z",
-             "program": {"name": "", "partner": ""}}
-            """
+                {"formatVersion": "1.0", "answers": {"\(ruleID)": {\(answer.joined(separator: ", "))}},
+                 "assessedOn": "\(assessedOn)", "assessor": "", "side": "\(side)", "language": "en",
+                 "catalog": {"id": "alliances-16-golden-rules", "version": "1.0.0", "sha256": "\(catalog.sha256)"},
+                 "created": "2026-11-27T09:00:00Z", "updated": "2026-11-27T09:00:00Z",
+                 "program": {"name": "", "partner": ""}}
+                """
         }
 
         /// The rules of the format, written independently of the decoder.
@@ -86,7 +87,8 @@ import Testing
         static func realDate(_ s: String) -> Bool {
             let parts = s.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), y >= 1, (1...12).contains(m) else { return false }
+                let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), y >= 1, (1...12).contains(m)
+            else { return false }
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
             let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
             return (1...days).contains(d)

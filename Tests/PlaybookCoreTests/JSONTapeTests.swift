@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import PlaybookCore
 
 /// The tape, the one JSON parser, against an independent reading (Python's json, with the rules
@@ -102,7 +103,8 @@ import Testing
     /// JSON that exercises every rule of the canonical form: key order by code point (astral
     /// after U+FFFF), each kind of escape, raw DEL, C1 and bidi controls, astral scalars written
     /// raw and as surrogate pairs, number lexemes kept as written, whitespace between tokens.
-    static let awkwardJSON = "{\"z\" : [1, -0, 1.50E+02, 2e-3, 0.0, 12345678901234567890123],\r\n"
+    static let awkwardJSON =
+        "{\"z\" : [1, -0, 1.50E+02, 2e-3, 0.0, 12345678901234567890123],\r\n"
         + "\t\"a\": {\"\\u00e9\": \"\\u00e9 e\\u0301\", \"e\": \"tab\\t nl\\n cr\\r bs\\b ff\\f nul\\u0000 esc\\u001b del\\u007f c1\\u0085\\u009f\",\n"
         + "  \"É\": true, \"Z\": false, \"\": null},\n"
         + " \"quotes\": \"\\\" \\\\ / \\/\",\n"
@@ -113,7 +115,8 @@ import Testing
         + " \"empty\": [{}, [], \"\"], \"deep\": [[[[{\"x\": [true, null]}]]]]}\n"
 
     /// `awkwardJSON`'s canonical form, written out by hand.
-    static let awkwardCanonical = #"{"a":{"":null,"Z":false,"e":"tab\t nl\n cr\r bs\b ff\f nul\u0000 esc\u001b del\u007f c1\u0085\u009f","É":true,"é":"é e\#u{301}"},"#
+    static let awkwardCanonical =
+        #"{"a":{"":null,"Z":false,"e":"tab\t nl\n cr\r bs\b ff\f nul\u0000 esc\u001b del\u007f c1\u0085\u009f","É":true,"é":"é e\#u{301}"},"#
         + #""astral":"\#u{1F600} 𝄞","bidi":"\u061c \u200e \u200f \u2028 \u2029 \u202a \u202e \u2066 \u2069 \#u{202F} \#u{A0}","deep":[[[[{"x":[true,null]}]]]],"#
         + #""empty":[{},[],""],"keys":{"\u0000":8,"B":5,"a":7,"aa":6,"b":4,"ÿ":3,"\#u{FFFF}":2,"\#u{1F600}":1},"quotes":"\" \\ / /","#
         + #""raw":"\u007f \u0085 \u009f \u202e \u2028 é 中文 ₂ \#u{1F600} e\#u{301}","z":[1,-0,1.50E+02,2e-3,0.0,12345678901234567890123]}"#
@@ -277,10 +280,12 @@ private struct RandomJSON {
 
     init(_ values: [Int]) { choices = Choices(values) }
 
-    static let strings = ["", "a", "plain text", "é", "e\u{301}", "K", "\u{212A}", "x-note", "id", "\\u00e9", "\\n", "\\t\\\"\\\\\\/",
-                          "\\ud83d\\ude00", "\\ud800", "\\udc00x", "\\ud800\\u0041", "\\q", "\\u12", "\u{1B}", "\t", "\u{7F}", "\u{85}",
-                          "\u{9B}", "\u{202E}", "\u{2028}", "\u{61C}", "\u{200F}", "\u{2066}", "\\u202e", "\\u001b", "😀", "日本",
-                          "a long run of plain bytes without anything special in it at all", "\u{A0}€"]
+    static let strings = [
+        "", "a", "plain text", "é", "e\u{301}", "K", "\u{212A}", "x-note", "id", "\\u00e9", "\\n", "\\t\\\"\\\\\\/",
+        "\\ud83d\\ude00", "\\ud800", "\\udc00x", "\\ud800\\u0041", "\\q", "\\u12", "\u{1B}", "\t", "\u{7F}", "\u{85}",
+        "\u{9B}", "\u{202E}", "\u{2028}", "\u{61C}", "\u{200F}", "\u{2066}", "\\u202e", "\\u001b", "😀", "日本",
+        "a long run of plain bytes without anything special in it at all", "\u{A0}€",
+    ]
     static let numbers = ["0", "-0", "1", "12.50", "-3e2", "1E+9", "2.5e-3", "01", "-", "1.", "1e", "-a", ".5", "1.5.3", "+1"]
     static let spaces = ["", " ", "\n  ", "\t", "\r\n    ", "\n                   ", "        \t         "]
     static let garbage: [[UInt8]] = [[0xC3], [0xFF], [0x80], [0xED, 0xA0, 0x80], [0x22], [0x2C], [0x7D], [0x5D], [0x5C], [0x00], [0x3A], [0x20]]
@@ -347,4 +352,3 @@ private struct RandomJSON {
         }
     }
 }
-

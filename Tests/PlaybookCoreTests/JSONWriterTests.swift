@@ -1,14 +1,16 @@
 import PropertyBased
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct JSONWriterTests {
     @Test func writesTwoSpacePrettyJSONWithTrailingNewline() {
-        let value = JSONValue.object(JSONObject([
-            JSONMember("b", .array([.number("1"), .string("x")])),
-            JSONMember("a", .object(JSONObject())),
-            JSONMember("c", .array([])),
-        ]))
+        let value = JSONValue.object(
+            JSONObject([
+                JSONMember("b", .array([.number("1"), .string("x")])),
+                JSONMember("a", .object(JSONObject())),
+                JSONMember("c", .array([])),
+            ]))
         let text = String(decoding: JSONWriter.pretty(value), as: UTF8.self)
         #expect(text == "{\n  \"b\": [\n    1,\n    \"x\"\n  ],\n  \"a\": {},\n  \"c\": []\n}\n")
     }

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import PlaybookCore
 
 /// The bytes the reports write: Markdown line breaks, numbers.

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import PlaybookCore
 
 /// The fixture assessments under Tests/Fixtures/assessments, loaded against the built-in catalogue.
@@ -50,7 +51,8 @@ enum ReportFixtures {
                 Issue.record("\(relative) is missing: run PLAYBOOK_RECORD=1 swift test to write it")
                 continue
             }
-            #expect(bytes == expected, "\(relative) differs: \(Self.firstDifference(bytes, expected)) (re-record with PLAYBOOK_RECORD=1 if the change is intended)")
+            #expect(
+                bytes == expected, "\(relative) differs: \(Self.firstDifference(bytes, expected)) (re-record with PLAYBOOK_RECORD=1 if the change is intended)")
         }
     }
 

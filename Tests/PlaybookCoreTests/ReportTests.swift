@@ -1,12 +1,15 @@
 import Glibc
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct ReportTests {
     func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
-    func render(_ a: Assessment, _ format: ReportFormat, _ lang: Language = .en, catalog c: Catalog = catalog, asOf: CalendarDate? = nil,
-                width: Int = 80, color: Bool = false) -> String {
+    func render(
+        _ a: Assessment, _ format: ReportFormat, _ lang: Language = .en, catalog c: Catalog = catalog, asOf: CalendarDate? = nil,
+        width: Int = 80, color: Bool = false
+    ) -> String {
         text(Report.render(a, catalog: c, options: ReportOptions(format: format, lang: lang, asOf: asOf, width: width, color: color)))
     }
 
@@ -197,8 +200,9 @@ import Testing
     @Test func radarNeedsThreeRulesAndFallsBackToBars() throws {
         for count in [1, 2, 3, 5] {
             let c = try Self.syntheticCatalog(ruleCount: count)
-            var a = Assessment(catalog: c, program: Program(name: "Small"), assessor: "", side: .ours,
-                               now: Timestamp(secondsSinceEpoch: 0), assessedOn: CalendarDate(iso: "2026-01-01")!, language: .en)
+            var a = Assessment(
+                catalog: c, program: Program(name: "Small"), assessor: "", side: .ours,
+                now: Timestamp(secondsSinceEpoch: 0), assessedOn: CalendarDate(iso: "2026-01-01")!, language: .en)
             a.answers[c.rules[0].id] = Answer(state: .scored(2), target: 3)
             let html = render(a, .html, catalog: c)
             #expect(html.components(separatedBy: "<svg ").count == 3, "\(count) rules: two charts")
@@ -208,11 +212,15 @@ import Testing
 
     @Test func aThousandRuleReportIsFastInEveryFormat() throws {
         let c = try Self.syntheticCatalog(ruleCount: 1_000)
-        var a = Assessment(catalog: c, program: Program(name: "Big"), assessor: "", side: .ours,
-                           now: Timestamp(secondsSinceEpoch: 0), assessedOn: CalendarDate(iso: "2026-01-01")!, language: .en)
+        var a = Assessment(
+            catalog: c, program: Program(name: "Big"), assessor: "", side: .ours,
+            now: Timestamp(secondsSinceEpoch: 0), assessedOn: CalendarDate(iso: "2026-01-01")!, language: .en)
         for (i, rule) in c.rules.enumerated() {
             switch i % 5 {
-            case 0: a.answers[rule.id] = Answer(state: .scored(i % 4), target: 3, note: "Note \(i)", actions: [ActionItem(id: "A\(i)", title: "Do \(i)", due: CalendarDate(iso: "2025-12-01"))])
+            case 0:
+                a.answers[rule.id] = Answer(
+                    state: .scored(i % 4), target: 3, note: "Note \(i)",
+                    actions: [ActionItem(id: "A\(i)", title: "Do \(i)", due: CalendarDate(iso: "2025-12-01"))])
             case 1: a.answers[rule.id] = Answer(state: .notApplicable(reason: "No"))
             case 2: a.answers[rule.id] = Answer(state: .unknown)
             case 3: break
@@ -235,8 +243,9 @@ import Testing
     /// The built-in catalogue with `ruleCount` rules made from its first one, in as many themes as needed.
     static func syntheticCatalog(ruleCount: Int) throws -> Catalog {
         guard case .object(var root) = try tree(DefaultCatalog.bytes),
-              case .array(let rules)? = root["rules"], case .object(let template) = rules[0],
-              case .array(let themes)? = root["themes"] else { throw ReportTestError.badCatalog }
+            case .array(let rules)? = root["rules"], case .object(let template) = rules[0],
+            case .array(let themes)? = root["themes"]
+        else { throw ReportTestError.badCatalog }
         let themeCount = min(themes.count, ruleCount)
         let usedThemes = Array(themes.prefix(themeCount))
         var newRules: [JSONValue] = []

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import PlaybookCore
 
 /// A file system that fails its Nth call with an errno, to prove a failed save changes nothing (D3).

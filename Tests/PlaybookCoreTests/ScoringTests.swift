@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct ScoringTests {
@@ -63,8 +64,9 @@ import Testing
 
     @Test func percentToTargetCountsShortfallsOnly() {
         // Targets 3, 2, 1; scores 1, 3, 1: shortfalls 2 + 0 + 0 = 2 of 6 → 66.7 %; exceeding rule 2 hides nothing.
-        let s = assess(["strategic-level": .scored(1), "ambitious-targets": .scored(3), "strong-governance": .scored(1)],
-                       targets: ["strategic-level": 3, "ambitious-targets": 2, "strong-governance": 1, "communicate": 3])
+        let s = assess(
+            ["strategic-level": .scored(1), "ambitious-targets": .scored(3), "strong-governance": .scored(1)],
+            targets: ["strategic-level": 3, "ambitious-targets": 2, "strong-governance": 1, "communicate": 3])
         #expect(s.toTarget == Fraction(4, 6))
         #expect(s.toTarget?.percent(.en) == "66.7%")
         #expect(s.targetCount == 3)
@@ -75,9 +77,12 @@ import Testing
     }
 
     @Test func prioritiesOrderByWeightedGapThenRuleNumber() {
-        let s = assess(["strategic-level": .scored(2), "ambitious-targets": .scored(0), "communicate": .scored(1),
-                        "perseverance": .scored(3), "be-concrete": .scored(1)],
-                       targets: ["communicate": 3, "be-concrete": 1])
+        let s = assess(
+            [
+                "strategic-level": .scored(2), "ambitious-targets": .scored(0), "communicate": .scored(1),
+                "perseverance": .scored(3), "be-concrete": .scored(1),
+            ],
+            targets: ["communicate": 3, "be-concrete": 1])
         #expect(s.priorities.map(\.number) == [2, 11, 1])
         #expect(s.priorities.first?.goal == 3)
         #expect(s.priorities[1].hasTarget)

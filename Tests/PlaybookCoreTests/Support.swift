@@ -1,4 +1,5 @@
 import Glibc
+
 @testable import PlaybookCore
 
 /// The repository root, found from this file's path.
@@ -40,9 +41,10 @@ let catalog = DefaultCatalog.catalog
 
 /// A new assessment of the default catalogue at a fixed time.
 func sampleAssessment() -> Assessment {
-    Assessment(catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme", segment: .resale),
-               assessor: "Marie", side: .ours, now: Timestamp(iso: "2026-11-27T09:00:00Z")!,
-               assessedOn: CalendarDate(iso: "2026-11-27")!, language: .en)
+    Assessment(
+        catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme", segment: .resale),
+        assessor: "Marie", side: .ours, now: Timestamp(iso: "2026-11-27T09:00:00Z")!,
+        assessedOn: CalendarDate(iso: "2026-11-27")!, language: .en)
 }
 
 /// Parses an assessment written by hand in a test.

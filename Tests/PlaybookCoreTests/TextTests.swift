@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import PlaybookCore
 
 @Suite struct TextTests {
@@ -45,9 +46,15 @@ import Testing
     /// Issue 11, item 13: only what would make structure where the text stands is escaped.
     @Test(arguments: [
         // Nothing to escape in ordinary prose, figures and names.
-        ("54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %", false, "54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %"),
+        (
+            "54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %", false,
+            "54.8% of Île-de-France (Q3) — 1+1=2, e-mail: x; #1 'ok' \"yes\" {a} $5 ^ ! 100 %"
+        ),
         // Inline markup is escaped anywhere.
-        ("a *b* _c_ `d` [e](f) ![g](h) <i> a|b ~~s~~ \\ &amp; &#38; & x", false, "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) !\\[g\\](h) \\<i> a\\|b \\~\\~s\\~\\~ \\\\ \\&amp; \\&#38; & x"),
+        (
+            "a *b* _c_ `d` [e](f) ![g](h) <i> a|b ~~s~~ \\ &amp; &#38; & x", false,
+            "a \\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) !\\[g\\](h) \\<i> a\\|b \\~\\~s\\~\\~ \\\\ \\&amp; \\&#38; & x"
+        ),
         // GFM autolinks: the `://` and the `www.` (an email address cannot be escaped: it stays as it is).
         ("see http://x.io www.y.io a@b.io", false, "see http\\://x.io www\\.y.io a@b.io"),
         // A closing `#` run would be cut from a heading.
@@ -104,8 +111,10 @@ import Testing
     /// than the width unless it is one character, and every visible character but the separating
     /// spaces and line breaks kept in order.
     @Test func wrappingKeepsEveryCharacterAndFitsTheWidth() async {
-        let pieces = ["a", "é", "Z", "’", "—", "→", "€", "\u{A0}", " ", "  ", "\n", "\r\n", "\r", "\u{85}", "\u{2028}",
-                      "e\u{301}", " \u{301}", "\u{600} ", "日", "😀", "❤\u{FE0F}", "\u{200D}", "\u{1B}", "\t", "longerwordthanthewidth"]
+        let pieces = [
+            "a", "é", "Z", "’", "—", "→", "€", "\u{A0}", " ", "  ", "\n", "\r\n", "\r", "\u{85}", "\u{2028}",
+            "e\u{301}", " \u{301}", "\u{600} ", "日", "😀", "❤\u{FE0F}", "\u{200D}", "\u{1B}", "\t", "longerwordthanthewidth",
+        ]
         let texts = Gen.int(in: 0...(pieces.count - 1)).map { pieces[$0] }.array(of: 0...40).map { $0.joined() }
         await propertyCheck(count: 1_500, input: texts, Gen.int(in: 1...12)) { text, width in
             let lines = TextWrap.lines(text, width: width)
@@ -130,8 +139,10 @@ import Testing
 
     @Test func utf8ValidationFindsWhereTheStandardDecoderFails() async {
         // Runs of ASCII (skipped eight bytes at a time) around the sequences that are hard to get right.
-        let pieces: [[UInt8]] = [Array("plain ascii text".utf8), Array("é€😀".utf8), [0x80], [0xC0, 0xAF], [0xC2], [0xE0, 0x80, 0x80],
-                                 [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5], [0xFF], [0xE2, 0x82]]
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text".utf8), Array("é€😀".utf8), [0x80], [0xC0, 0xAF], [0xC2], [0xE0, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF5], [0xFF], [0xE2, 0x82],
+        ]
         await propertyCheck(count: 2_000, input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...12)) { picks in
             let bytes = picks.flatMap { pieces[$0] }
             var reference: Int?
@@ -155,7 +166,9 @@ import Testing
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
@@ -195,7 +208,8 @@ import Testing
             let between = "é’" + alone + "x\u{2019}"
             let unsafe = Self.listedUnsafe(v)
             if TerminalSafety.isUnsafe(scalar) != unsafe || (TerminalSafety.visible(alone) != alone) != unsafe
-                || (TerminalSafety.visible(between) != between) != unsafe {
+                || (TerminalSafety.visible(between) != between) != unsafe
+            {
                 disagreements.append(v)
             }
         }

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// `compare --interactive` and `c` in the checklist: the header names both files with their scores,
@@ -13,8 +14,9 @@ import Testing
             return Comparison.Side(assessment: loaded.assessment, catalog: DefaultCatalog.catalog, path: path)
         }
         let c = try Comparison.build(side(files.0), side(files.1))
-        var s = AppState(catalog: DefaultCatalog.catalog, document: c.after.assessment, filePath: nil, language: language,
-                         width: width, height: 24, now: fixedNow, today: fixedToday, readOnlyReason: "comparison view")
+        var s = AppState(
+            catalog: DefaultCatalog.catalog, document: c.after.assessment, filePath: nil, language: language,
+            width: width, height: 24, now: fixedNow, today: fixedToday, readOnlyReason: "comparison view")
         s.openComparison(CompareState(comparison: c, fromChecklist: false))
         return s
     }

@@ -1,19 +1,26 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// Text cut to fit is marked with …, and the fields that matter are kept before a title is cut.
 @Suite struct CutTextTests {
     func state(language: Language = .en) -> AppState {
-        var doc = Assessment(catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance", partner: "Acme"), assessor: "Marie",
-                             side: .ours, now: fixedNow, assessedOn: CalendarDate(iso: "2026-09-30")!, language: language)
-        doc.answers["strategic-level"] = Answer(state: .scored(2), evidence: [
-            Evidence(text: "Minutes of the steering committee where the revenue target was agreed with the partner", strength: .verified,
-                     date: CalendarDate(iso: "2026-09-12")!),
-        ], actions: [
-            ActionItem(id: "A1", title: "Track revenue against the plan in the quarterly business review with the partner", owner: "Paul Martin",
-                       due: CalendarDate(iso: "2026-10-15")!, status: .inProgress),
-        ])
+        var doc = Assessment(
+            catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance", partner: "Acme"), assessor: "Marie",
+            side: .ours, now: fixedNow, assessedOn: CalendarDate(iso: "2026-09-30")!, language: language)
+        doc.answers["strategic-level"] = Answer(
+            state: .scored(2),
+            evidence: [
+                Evidence(
+                    text: "Minutes of the steering committee where the revenue target was agreed with the partner", strength: .verified,
+                    date: CalendarDate(iso: "2026-09-12")!)
+            ],
+            actions: [
+                ActionItem(
+                    id: "A1", title: "Track revenue against the plan in the quarterly business review with the partner", owner: "Paul Martin",
+                    due: CalendarDate(iso: "2026-10-15")!, status: .inProgress)
+            ])
         return makeState(width: 80, height: 24, language: language, document: doc)
     }
 

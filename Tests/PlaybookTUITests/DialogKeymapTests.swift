@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// Issue 12 item 8: a dialog's keys live in the keymap like every screen's; its question line,
@@ -39,16 +40,20 @@ import Testing
 
     @Test func theQuestionsReadAsBefore() {
         let expected: [Language: [ModeKind: String]] = [
-            .en: [.confirmQuit: "s save and quit · d discard · Esc cancel",
-                  .conflict: "a save as · r reload (drop your changes) · o overwrite · Esc cancel",
-                  .fileExists: "o overwrite · a another name · Esc cancel",
-                  .recovery: "r recover · d discard the copy · Esc decide later",
-                  .target: "Target level for rule 1: 0–3, x to remove, Esc to cancel"],
-            .fr: [.confirmQuit: "s enregistrer et quitter · d abandonner · Échap annuler",
-                  .conflict: "a enregistrer sous · r recharger (perdre vos modifications) · o écraser · Échap annuler",
-                  .fileExists: "o écraser · a autre nom · Échap annuler",
-                  .recovery: "r récupérer · d supprimer la copie · Échap plus tard",
-                  .target: "Niveau cible de la règle 1 : 0–3, x pour l’enlever, Échap pour annuler"],
+            .en: [
+                .confirmQuit: "s save and quit · d discard · Esc cancel",
+                .conflict: "a save as · r reload (drop your changes) · o overwrite · Esc cancel",
+                .fileExists: "o overwrite · a another name · Esc cancel",
+                .recovery: "r recover · d discard the copy · Esc decide later",
+                .target: "Target level for rule 1: 0–3, x to remove, Esc to cancel",
+            ],
+            .fr: [
+                .confirmQuit: "s enregistrer et quitter · d abandonner · Échap annuler",
+                .conflict: "a enregistrer sous · r recharger (perdre vos modifications) · o écraser · Échap annuler",
+                .fileExists: "o écraser · a autre nom · Échap annuler",
+                .recovery: "r récupérer · d supprimer la copie · Échap plus tard",
+                .target: "Niveau cible de la règle 1 : 0–3, x pour l’enlever, Échap pour annuler",
+            ],
         ]
         for lang in [Language.en, .fr] {
             for (kind, state) in DialogKeymapTests.dialogs(lang) {
@@ -106,7 +111,11 @@ import Testing
         press(&s, [.char("X")])
         _ = reduce(&s, .exportExists(path: "acme.html"))
         if case .prompt(let p) = s.mode {
-            #expect(p.error == (fr ? "acme.html existe : Entrée de nouveau pour le remplacer, ou changez le nom." : "acme.html exists: Enter again to replace it, or change the name."))
+            #expect(
+                p.error
+                    == (fr
+                        ? "acme.html existe : Entrée de nouveau pour le remplacer, ou changez le nom."
+                        : "acme.html exists: Enter again to replace it, or change the name."))
         } else {
             Issue.record("no prompt")
         }

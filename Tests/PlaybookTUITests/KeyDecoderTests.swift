@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// Issue 11 items 3 and 9: what the terminal sends becomes the key it means, or nothing; never

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 @Suite struct ReadOnlyAndPromptTests {
@@ -62,8 +63,9 @@ import Testing
     }
 
     @Test func evidenceDatesDefaultToTheAssessmentDate() {
-        var doc = Assessment(catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance"), assessor: "", side: .ours,
-                             now: fixedNow, assessedOn: CalendarDate(iso: "2026-09-30")!, language: .en)
+        var doc = Assessment(
+            catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance"), assessor: "", side: .ours,
+            now: fixedNow, assessedOn: CalendarDate(iso: "2026-09-30")!, language: .en)
         doc.answers = [:]
         var s = makeState(document: doc)
         press(&s, [.char("v"), .char("a")] + typed("Minutes") + [.ctrl("s")])

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 @Suite struct ReducerTests {
@@ -61,7 +62,9 @@ import Testing
         var s = makeState()
         press(&s, [.char("1")])
         #expect(press(&s, [.char("s")]) == [.readSaveTarget(path: "acme.json")])
-        guard case .save(let path, let bytes) = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: nil))) else { Issue.record("no save effect"); return }
+        guard case .save(let path, let bytes) = reduce(&s, .saveTargetRead(path: "acme.json", .openFile(bytes: nil))) else {
+            Issue.record("no save effect"); return
+        }
         #expect(path == "acme.json")
         #expect(s.dirty)
         _ = reduce(&s, .saved(path: path, bytes: bytes))
@@ -241,8 +244,11 @@ import Testing
 
     @Test func figuresFollowEveryEditEvenWhenNotesSkipTheRecount() {
         var s = makeState()
-        let keys: [Key] = [.char("2"), .enter] + typed("a note") + [.escape, .home, .char("t"), .char("3"), .char("m"), .char("1"),
-                                                                   .enter, .backspace, .escape, .char("t"), .char("x"), .char("u"), .char("x")]
+        let keys: [Key] =
+            [.char("2"), .enter] + typed("a note") + [
+                .escape, .home, .char("t"), .char("3"), .char("m"), .char("1"),
+                .enter, .backspace, .escape, .char("t"), .char("x"), .char("u"), .char("x"),
+            ]
         for key in keys {
             press(&s, [key])
             #expect(s.summary == Scoring.summarize(s.document, catalog: s.catalog), "after \(key)")

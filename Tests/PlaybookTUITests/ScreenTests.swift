@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookTUI
 
 @Suite struct ScreenTests {

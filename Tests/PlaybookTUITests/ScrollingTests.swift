@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// Every pane that scrolls (summary, help, the rule's text, the compare notes) scrolls the same way:
@@ -7,9 +8,11 @@ import Testing
 @Suite struct ScrollingTests {
     /// The summary's lines as the screen shows them at 80 columns.
     func summaryLines(_ s: AppState) -> [String] {
-        SummaryText.render(s.document, catalog: s.catalog, summary: s.summary,
-                           options: SummaryText.Options(lang: s.language, width: 78, today: s.today, maxPriorities: 10))
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        SummaryText.render(
+            s.document, catalog: s.catalog, summary: s.summary,
+            options: SummaryText.Options(lang: s.language, width: 78, today: s.today, maxPriorities: 10)
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     func scoredState(language: Language = .en) -> AppState {
@@ -91,16 +94,18 @@ import Testing
     func longNotes() throws -> AppState {
         let catalog = DefaultCatalog.catalog
         func side(_ note: String, score: Int, path: String) -> Comparison.Side {
-            var doc = Assessment(catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme"), assessor: "Marie", side: .ours,
-                                 now: fixedNow, assessedOn: CalendarDate(iso: path == "q3.json" ? "2026-09-30" : "2026-12-31")!, language: .en)
+            var doc = Assessment(
+                catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme"), assessor: "Marie", side: .ours,
+                now: fixedNow, assessedOn: CalendarDate(iso: path == "q3.json" ? "2026-09-30" : "2026-12-31")!, language: .en)
             doc.answers["strategic-level"] = Answer(state: .scored(score), note: note)
             return Comparison.Side(assessment: doc, catalog: catalog, path: path)
         }
         let lines = (1...12).map { "Line \($0) of the note." }
         var changed = lines
         changed[10] = "Line 11 was changed."
-        let c = try Comparison.build(side(lines.joined(separator: "\n"), score: 1, path: "q3.json"),
-                                     side(changed.joined(separator: "\n"), score: 2, path: "q4.json"))
+        let c = try Comparison.build(
+            side(lines.joined(separator: "\n"), score: 1, path: "q3.json"),
+            side(changed.joined(separator: "\n"), score: 2, path: "q4.json"))
         var s = makeState(width: 80, height: 24)
         s.openComparison(CompareState(comparison: c, fromChecklist: false))
         return s
@@ -124,7 +129,8 @@ import Testing
         let root = repositoryRootForTUI()
         func side(_ name: String) throws -> Comparison.Side {
             let path = root + "/Tests/Fixtures/compare/" + name
-            return Comparison.Side(assessment: try Documents.loadAssessment(path, catalog: DefaultCatalog.catalog).assessment, catalog: DefaultCatalog.catalog, path: path)
+            return Comparison.Side(
+                assessment: try Documents.loadAssessment(path, catalog: DefaultCatalog.catalog).assessment, catalog: DefaultCatalog.catalog, path: path)
         }
         var s = makeState(width: 80, height: 24)
         s.openComparison(CompareState(comparison: try Comparison.build(side("q3.json"), side("q4.json")), fromChecklist: true))
@@ -138,8 +144,9 @@ import Testing
     }
 
     @Test func aLongActionListSaysWhereItStands() {
-        var doc = Assessment(catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance"), assessor: "", side: .ours,
-                             now: fixedNow, assessedOn: fixedToday, language: .en)
+        var doc = Assessment(
+            catalog: DefaultCatalog.catalog, program: Program(name: "Cloud Alliance"), assessor: "", side: .ours,
+            now: fixedNow, assessedOn: fixedToday, language: .en)
         doc.answers["strategic-level"] = Answer(state: .scored(1), actions: (1...25).map { ActionItem(id: "A\($0)", title: "Step \($0)") })
         var s = makeState(width: 80, height: 24, document: doc)
         press(&s, [.char("a")])
@@ -156,7 +163,10 @@ import Testing
         var memo = PaneMemo()
         var screen = Screen(width: 0, height: 0)
         var s = makeState(width: 100, height: 30)
-        for keys in [[], [Key.char("m"), .char("3"), .char("t"), .char("2")], [.down, .up], [.char("L")], [.char("o")], [.enter] + typed("note é 日本") + [.escape], [.down, .up]] {
+        for keys in [
+            [], [Key.char("m"), .char("3"), .char("t"), .char("2")], [.down, .up], [.char("L")], [.char("o")], [.enter] + typed("note é 日本") + [.escape],
+            [.down, .up],
+        ] {
             press(&s, keys)
             render(s, into: &screen, memo: &memo)
             #expect(screen.lines == frame(s), "after \(keys)")

@@ -1,4 +1,5 @@
 import PlaybookCore
+
 @testable import PlaybookTUI
 
 let fixedNow = Timestamp(iso: "2026-11-27T09:00:00Z")!
@@ -6,8 +7,11 @@ let fixedToday = CalendarDate(iso: "2026-11-27")!
 
 func makeState(width: Int = 80, height: Int = 24, language: Language = .en, path: String? = "acme.json", document: Assessment? = nil) -> AppState {
     let catalog = DefaultCatalog.catalog
-    let doc = document ?? Assessment(catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme", segment: .resale),
-                                     assessor: "Marie", side: .ours, now: fixedNow, assessedOn: fixedToday, language: language)
+    let doc =
+        document
+        ?? Assessment(
+            catalog: catalog, program: Program(name: "Cloud Alliance", partner: "Acme", segment: .resale),
+            assessor: "Marie", side: .ours, now: fixedNow, assessedOn: fixedToday, language: language)
     var state = AppState(catalog: catalog, document: doc, filePath: path, language: language, width: width, height: height, now: fixedNow, today: fixedToday)
     _ = reduce(&state, .resize(width: width, height: height))
     return state

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 /// A tab is kept in the text and shown as spaces to the next tab stop (every 8 columns).

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 @Suite struct TextEditorTests {

@@ -1,5 +1,6 @@
 import PlaybookCore
 import Testing
+
 @testable import PlaybookTUI
 
 @Suite struct ViewTests {
@@ -11,32 +12,33 @@ import Testing
     }
 
     @Test func checklistAt80x24ShowsListAboveTheRule() {
-        #expect(frame(scored()) == [
-            " Playbook │ Cloud Alliance · Acme · our side                    acme.json ●  EN",
-            " Answered 3/16 · Score 66.7% Established · Coverage 6.7%",
-            " STRATEGY AND TARGETS                                                     66.7%",
-            "  1  2  Work at a strategic level",
-            "  2 N/A Set ambitious, quantified targets",
-            " 12  ?  Take a programme approach",
-            " 16     Segment and label                                                →3✎",
-            " GOVERNANCE AND DECISION-MAKING",
-            "  3     Not too low, not too high… and at the right time",
-            "  4     Plan and put in place strong governance",
-            "  5     No partnership without an Alliance Partner",
-            "  8     Involve the lawyers… not too much, not too early",
-            "────────────────────────────────────────────────────────────────────────────────",
-            " 16. Segment and label",
-            " Strategy and targets · segment-and-label",
-            " Not assessed yet · target 3",
-            "",
-            " Do not mix up resale partnerships, marketing alliances, sales alignment… and",
-            " award a label to the most deserving partners.",
-            "",
-            " Levels",
-            "                                                        ↓ lines 1–8 of 27 · J/K",
-            "",
-            " 0–3 score n N/A u unknown t target Tab next Enter note s save ? help q quit",
-        ])
+        #expect(
+            frame(scored()) == [
+                " Playbook │ Cloud Alliance · Acme · our side                    acme.json ●  EN",
+                " Answered 3/16 · Score 66.7% Established · Coverage 6.7%",
+                " STRATEGY AND TARGETS                                                     66.7%",
+                "  1  2  Work at a strategic level",
+                "  2 N/A Set ambitious, quantified targets",
+                " 12  ?  Take a programme approach",
+                " 16     Segment and label                                                →3✎",
+                " GOVERNANCE AND DECISION-MAKING",
+                "  3     Not too low, not too high… and at the right time",
+                "  4     Plan and put in place strong governance",
+                "  5     No partnership without an Alliance Partner",
+                "  8     Involve the lawyers… not too much, not too early",
+                "────────────────────────────────────────────────────────────────────────────────",
+                " 16. Segment and label",
+                " Strategy and targets · segment-and-label",
+                " Not assessed yet · target 3",
+                "",
+                " Do not mix up resale partnerships, marketing alliances, sales alignment… and",
+                " award a label to the most deserving partners.",
+                "",
+                " Levels",
+                "                                                        ↓ lines 1–8 of 27 · J/K",
+                "",
+                " 0–3 score n N/A u unknown t target Tab next Enter note s save ? help q quit",
+            ])
     }
 
     @Test func selectedRowAndBadgesCarryTheirRoles() {
@@ -75,13 +77,14 @@ import Testing
     }
 
     @Test func tooSmallTerminalAsksForMoreRoom() {
-        #expect(frame(makeState(width: 30, height: 10)) == [
-            "", "", "",
-            "     Enlarge the terminal",
-            " (at least 40×12; now 30×10)",
-            "           q quits",
-            "", "", "", "",
-        ])
+        #expect(
+            frame(makeState(width: 30, height: 10)) == [
+                "", "", "",
+                "     Enlarge the terminal",
+                " (at least 40×12; now 30×10)",
+                "           q quits",
+                "", "", "", "",
+            ])
     }
 
     @Test func everySizeFromOneByOneRenders() {

@@ -13,11 +13,17 @@ extension Assessment {
         public func message(_ lang: Language) -> String {
             switch self {
             case .catalogVersionDiffers(let file, let loaded):
-                return lang.pick(en: "made with catalogue version \(file); this is version \(loaded)", fr: "fait avec la version \(file) du catalogue ; celle-ci est la version \(loaded)")
+                return lang.pick(
+                    en: "made with catalogue version \(file); this is version \(loaded)",
+                    fr: "fait avec la version \(file) du catalogue ; celle-ci est la version \(loaded)")
             case .catalogContentDiffers:
-                return lang.pick(en: "the catalogue's content changed since this file was made (same version, different fingerprint)", fr: "le contenu du catalogue a changé depuis la création de ce fichier (même version, empreinte différente)")
+                return lang.pick(
+                    en: "the catalogue's content changed since this file was made (same version, different fingerprint)",
+                    fr: "le contenu du catalogue a changé depuis la création de ce fichier (même version, empreinte différente)")
             case .newerFormat(let v):
-                return lang.pick(en: "format version \(v) is newer than this program (1.x): the file can be read but not changed", fr: "la version de format \(v) est plus récente que ce programme (1.x) : le fichier peut être lu mais pas modifié")
+                return lang.pick(
+                    en: "format version \(v) is newer than this program (1.x): the file can be read but not changed",
+                    fr: "la version de format \(v) est plus récente que ce programme (1.x) : le fichier peut être lu mais pas modifié")
             }
         }
     }
@@ -35,7 +41,9 @@ extension Assessment {
         throw ProblemList(problems: log.problems)
     }
 
-    private static let knownTop = KnownKeys(["formatVersion", "catalog", "program", "assessor", "side", "created", "updated", "assessedOn", "language", "answers"])
+    private static let knownTop = KnownKeys([
+        "formatVersion", "catalog", "program", "assessor", "side", "created", "updated", "assessedOn", "language", "answers",
+    ])
     private static let knownCatalogRef = KnownKeys(["id", "version", "sha256"])
     private static let knownProgram = KnownKeys(["name", "partner", "segment"])
     private static let knownEvidence = KnownKeys(["text", "strength", "date"])
@@ -45,7 +53,8 @@ extension Assessment {
         let root = JSONPointer.root
         guard let o = log.object(value, at: root) else { return nil }
         guard let fv = log.required(o, "formatVersion", at: root),
-              let formatVersion = log.string(fv, at: root.appending("formatVersion"), maxLength: 20) else { return nil }
+            let formatVersion = log.string(fv, at: root.appending("formatVersion"), maxLength: 20)
+        else { return nil }
         let major = formatVersion.split(separator: ".", omittingEmptySubsequences: false)
         guard major.count == 2, let m = Int(major[0]), Int(major[1]) != nil, m >= 1 else {
             log.add(root.appending("formatVersion"), .unsupportedFormat(formatVersion))
@@ -53,7 +62,9 @@ extension Assessment {
         }
         if m > supportedMajor { warnings.append(.newerFormat(formatVersion)) }
 
-        let catalogRef = log.required(o, "catalog", at: root).flatMap { decodeCatalogRef($0, at: root.appending("catalog"), catalog: catalog, log: log, warnings: &warnings) }
+        let catalogRef = log.required(o, "catalog", at: root).flatMap {
+            decodeCatalogRef($0, at: root.appending("catalog"), catalog: catalog, log: log, warnings: &warnings)
+        }
         let program = log.required(o, "program", at: root).flatMap { decodeProgram($0, at: root.appending("program"), log: log) }
         let assessor = log.required(o, "assessor", at: root).flatMap { log.string($0, at: root.appending("assessor"), maxLength: maxNameLength) }
         let side = log.required(o, "side", at: root).flatMap { log.choice($0, at: root.appending("side"), as: Side.self) }
@@ -83,7 +94,9 @@ extension Assessment {
         return a
     }
 
-    private static func decodeCatalogRef(_ value: JSONNode, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning]) -> CatalogReference? {
+    private static func decodeCatalogRef(_ value: JSONNode, at p: JSONPointer, catalog: Catalog, log: ProblemLog, warnings: inout [Warning])
+        -> CatalogReference?
+    {
         guard let o = log.object(value, at: p) else { return nil }
         let id = log.required(o, "id", at: p).flatMap { log.string($0, at: p.appending("id"), maxLength: 200, allowEmpty: false) }
         let version = log.required(o, "version", at: p).flatMap { log.string($0, at: p.appending("version"), maxLength: 100, allowEmpty: false) }

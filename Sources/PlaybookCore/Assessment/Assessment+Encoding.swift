@@ -15,11 +15,14 @@ extension Assessment {
             JSONMember("answers", .object(answersObject)),
             JSONMember("assessedOn", .string(assessedOn.description)),
             JSONMember("assessor", .string(assessor)),
-            JSONMember("catalog", .object(JSONObject([
-                JSONMember("id", .string(self.catalog.id)),
-                JSONMember("sha256", .string(self.catalog.sha256)),
-                JSONMember("version", .string(self.catalog.version)),
-            ]).merged(with: self.catalog.extra))),
+            JSONMember(
+                "catalog",
+                .object(
+                    JSONObject([
+                        JSONMember("id", .string(self.catalog.id)),
+                        JSONMember("sha256", .string(self.catalog.sha256)),
+                        JSONMember("version", .string(self.catalog.version)),
+                    ]).merged(with: self.catalog.extra))),
             JSONMember("created", .string(created.description)),
             JSONMember("language", .string(language.rawValue)),
             JSONMember("program", .object(program.jsonObject)),

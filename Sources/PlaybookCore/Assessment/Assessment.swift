@@ -107,7 +107,10 @@ public struct Answer: Sendable, Equatable {
     public var actions: [ActionItem]
     public var extra: JSONObject
 
-    public init(state: AnswerState? = nil, target: Int? = nil, note: String = "", evidence: [Evidence] = [], actions: [ActionItem] = [], extra: JSONObject = JSONObject()) {
+    public init(
+        state: AnswerState? = nil, target: Int? = nil, note: String = "", evidence: [Evidence] = [], actions: [ActionItem] = [],
+        extra: JSONObject = JSONObject()
+    ) {
         self.state = state
         self.target = target
         self.note = note

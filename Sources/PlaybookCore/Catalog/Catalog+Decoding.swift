@@ -78,8 +78,9 @@ extension Catalog {
         let themes = log.required(o, "themes", at: root).flatMap { decodeThemes($0, at: root.appending("themes"), log: log) } ?? []
         let rules = log.required(o, "rules", at: root).flatMap { decodeRules($0, at: root.appending("rules"), themes: themes, log: log) } ?? []
         guard let id, let version, let title, let description, sourceIsValid, let scale else { return nil }
-        return Catalog(id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
-                       source: source, scale: scale, themes: themes, rules: rules, sha256: "")
+        return Catalog(
+            id: id, version: version, sourceLanguage: sourceLanguage, title: title, description: description,
+            source: source, scale: scale, themes: themes, rules: rules, sha256: "")
     }
 
     private static func validID(_ s: String?, at pointer: @autoclosure () -> JSONPointer, log: ProblemLog) -> String? {
@@ -128,7 +129,8 @@ extension Catalog {
 
     private static func decodeScale(_ value: JSONNode, at p: JSONPointer, log: ProblemLog) -> [ScaleLevel]? {
         guard let o = log.object(value, at: p), let lv = log.required(o, "levels", at: p),
-              let items = log.array(lv, at: p.appending("levels")) else { return nil }
+            let items = log.array(lv, at: p.appending("levels"))
+        else { return nil }
         log.onlyKnown(o, scaleKeys, at: p)
         let lp = p.appending("levels")
         if items.count != 4 { log.add(lp, .countNotIn(items.count, range: "4")) }
@@ -156,7 +158,9 @@ extension Catalog {
             let ip = p.appending(i)
             guard let io = log.object(item, at: ip) else { continue }
             log.onlyKnown(io, themeKeys, at: ip)
-            let id = log.required(io, "id", at: ip).flatMap { validID(log.string($0, at: ip.appending("id"), maxLength: 200), at: ip.appending("id"), log: log) }
+            let id = log.required(io, "id", at: ip).flatMap {
+                validID(log.string($0, at: ip.appending("id"), maxLength: 200), at: ip.appending("id"), log: log)
+            }
             let title = log.required(io, "title", at: ip).flatMap { log.localized($0, at: ip.appending("title"), maxLength: 1000) }
             guard let id, let title else { continue }
             if !seen.insert(id).inserted { log.add(ip.appending("id"), .duplicate(id)) }
@@ -236,8 +240,9 @@ extension Catalog {
                 log.add(p.appending("text").appending(language), .markerWithoutFootnote(marker))
             }
         }
-        return Rule(id: id, number: number, theme: theme, weight: weight, title: title, text: text,
-                    questions: questions, levels: levels, footnotes: footnotes)
+        return Rule(
+            id: id, number: number, theme: theme, weight: weight, title: title, text: text,
+            questions: questions, levels: levels, footnotes: footnotes)
     }
 
     /// The footnote calls in a text: each `[n]` with n one or more ASCII digits, in order, once each.

@@ -143,8 +143,8 @@ public enum CatalogSwiftSource {
     private static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
-             .spaceSeparator, .lineSeparator, .paragraphSeparator,
-             .nonspacingMark, .spacingMark, .enclosingMark:
+            .spaceSeparator, .lineSeparator, .paragraphSeparator,
+            .nonspacingMark, .spacingMark, .enclosingMark:
             return true
         default:
             return false

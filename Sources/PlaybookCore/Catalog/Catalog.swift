@@ -16,8 +16,10 @@ public struct Catalog: Sendable {
     private var ruleIndexByID: [String: Int]
     private var themeIndexByID: [String: Int]
 
-    init(id: String, version: String, sourceLanguage: Language, title: LocalizedText, description: LocalizedText,
-         source: Source?, scale: [ScaleLevel], themes: [Theme], rules: [Rule], sha256: String) {
+    init(
+        id: String, version: String, sourceLanguage: Language, title: LocalizedText, description: LocalizedText,
+        source: Source?, scale: [ScaleLevel], themes: [Theme], rules: [Rule], sha256: String
+    ) {
         self.id = id
         self.version = version
         self.sourceLanguage = sourceLanguage

@@ -9,7 +9,11 @@ public enum CompareHTML {
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
         h.text(w.title(c))
         h.raw("</title>\n<style>" + HTMLStyle.css + "</style>\n</head>\n<body>\n<main class=\"report\">\n<header class=\"cover\">\n")
-        h.element("p", c.kind == .overTime ? lang.pick(en: "Comparison over time", fr: "Comparaison dans le temps") : lang.pick(en: "Comparison of the two sides", fr: "Comparaison des deux côtés"), cls: "kicker")
+        h.element(
+            "p",
+            c.kind == .overTime
+                ? lang.pick(en: "Comparison over time", fr: "Comparaison dans le temps")
+                : lang.pick(en: "Comparison of the two sides", fr: "Comparaison des deux côtés"), cls: "kicker")
         h.element("h1", w.title(c))
         h.raw("\n<dl class=\"facts\">")
         for (label, side) in [(w.beforeLabel, c.before), (w.afterLabel, c.after)] {
@@ -41,12 +45,18 @@ public enum CompareHTML {
             section("glance", lang.pick(en: "At a glance", fr: "En un coup d’œil"), into: &h)
             h.raw("<div class=\"charts\">\n<figure>")
             let spokes = comparable.map { SVGCharts.Spoke(label: String($0.number), score: $0.before.score, target: $0.after.score) }
-            let label = lang.pick(en: "Radar chart of each rule’s score, 0 at the centre to 3 at the edge: \(w.beforeLabel) as a filled shape, \(w.afterLabel) as a dashed line.",
-                                  fr: "Graphique radar de la note de chaque règle, de 0 au centre à 3 au bord : \(w.beforeLabel) en forme pleine, \(w.afterLabel) en pointillés.")
-            h.raw(SVGCharts.radar(spokes, ariaLabel: label, describedBy: "compare-table",
-                                  legend: (w.beforeLabel, w.afterLabel, lang.pick(en: "Grey italic numbers: not scored", fr: "Numéros gris en italique : non notées"))))
+            let label = lang.pick(
+                en: "Radar chart of each rule’s score, 0 at the centre to 3 at the edge: \(w.beforeLabel) as a filled shape, \(w.afterLabel) as a dashed line.",
+                fr: "Graphique radar de la note de chaque règle, de 0 au centre à 3 au bord : \(w.beforeLabel) en forme pleine, \(w.afterLabel) en pointillés.")
+            h.raw(
+                SVGCharts.radar(
+                    spokes, ariaLabel: label, describedBy: "compare-table",
+                    legend: (w.beforeLabel, w.afterLabel, lang.pick(en: "Grey italic numbers: not scored", fr: "Numéros gris en italique : non notées"))))
             h.raw("<figcaption>")
-            h.text(lang.pick(en: "Both assessments on one radar. The same figures are in the table below.", fr: "Les deux évaluations sur un même radar. Les mêmes chiffres figurent dans le tableau ci-dessous."))
+            h.text(
+                lang.pick(
+                    en: "Both assessments on one radar. The same figures are in the table below.",
+                    fr: "Les deux évaluations sur un même radar. Les mêmes chiffres figurent dans le tableau ci-dessous."))
             h.raw("</figcaption></figure>\n</div>\n</section>\n")
         }
 
@@ -73,7 +83,10 @@ public enum CompareHTML {
             section(s.rawValue, s.title(lang) + " (\(rules.count))", into: &h)
             h.raw("<div class=\"table-wrap\"><table" + (first ? " id=\"compare-table\"" : "") + ">\n<thead><tr>")
             first = false
-            for (title, numeric) in [("#", true), (lang.pick(en: "Rule", fr: "Règle"), false), (w.beforeLabel, true), (w.afterLabel, true), (w.changeLabel, true), (lang.pick(en: "Details", fr: "Détails"), false)] {
+            for (title, numeric) in [
+                ("#", true), (lang.pick(en: "Rule", fr: "Règle"), false), (w.beforeLabel, true), (w.afterLabel, true), (w.changeLabel, true),
+                (lang.pick(en: "Details", fr: "Détails"), false),
+            ] {
                 h.raw(numeric ? "<th class=\"n\">" : "<th>")
                 h.text(title)
                 h.raw("</th>")

@@ -3,11 +3,12 @@ public enum CompareJSON {
     public static func render(_ c: Comparison) -> [UInt8] {
         func fraction(_ f: Fraction?) -> JSONValue {
             guard let f else { return .null }
-            return .object(JSONObject([
-                JSONMember("denominator", .number(String(f.denominator))),
-                JSONMember("numerator", .number(String(f.numerator))),
-                JSONMember("percent", .number(String(f.permille / 10) + "." + String(f.permille % 10))),
-            ]))
+            return .object(
+                JSONObject([
+                    JSONMember("denominator", .number(String(f.denominator))),
+                    JSONMember("numerator", .number(String(f.numerator))),
+                    JSONMember("percent", .number(String(f.permille / 10) + "." + String(f.permille % 10))),
+                ]))
         }
         func number(_ n: Int?) -> JSONValue { n.map { .number(String($0)) } ?? .null }
         func points(_ permille: Int?) -> JSONValue {
@@ -16,16 +17,17 @@ public enum CompareJSON {
         }
         func side(_ s: Comparison.Side) -> JSONValue {
             let a = s.assessment
-            return .object(JSONObject([
-                JSONMember("assessedOn", .string(a.assessedOn.description)),
-                JSONMember("catalog", .object(JSONObject([JSONMember("id", .string(a.catalog.id)), JSONMember("version", .string(a.catalog.version))]))),
-                JSONMember("coverage", fraction(s.summary.coverage)),
-                JSONMember("file", .string(Path.base(s.path))),
-                JSONMember("overall", fraction(s.summary.overall)),
-                JSONMember("program", .string(a.program.name)),
-                JSONMember("side", .string(a.side.rawValue)),
-                JSONMember("toTarget", fraction(s.summary.toTarget)),
-            ]))
+            return .object(
+                JSONObject([
+                    JSONMember("assessedOn", .string(a.assessedOn.description)),
+                    JSONMember("catalog", .object(JSONObject([JSONMember("id", .string(a.catalog.id)), JSONMember("version", .string(a.catalog.version))]))),
+                    JSONMember("coverage", fraction(s.summary.coverage)),
+                    JSONMember("file", .string(Path.base(s.path))),
+                    JSONMember("overall", fraction(s.summary.overall)),
+                    JSONMember("program", .string(a.program.name)),
+                    JSONMember("side", .string(a.side.rawValue)),
+                    JSONMember("toTarget", fraction(s.summary.toTarget)),
+                ]))
         }
         func state(_ answer: Answer, into out: inout JSONPrettyStream) {
             out.beginObject()
@@ -48,12 +50,13 @@ public enum CompareJSON {
             out.endArray()
         }
         let themes: [JSONValue] = c.themes.map { t in
-            .object(JSONObject([
-                JSONMember("after", fraction(t.after?.overall)),
-                JSONMember("before", fraction(t.before?.overall)),
-                JSONMember("change", points(t.change)),
-                JSONMember("id", .string(t.themeID)),
-            ]))
+            .object(
+                JSONObject([
+                    JSONMember("after", fraction(t.after?.overall)),
+                    JSONMember("before", fraction(t.before?.overall)),
+                    JSONMember("change", points(t.change)),
+                    JSONMember("id", .string(t.themeID)),
+                ]))
         }
         // Streamed: the rules and sections have an item per rule, too many to build as a tree first.
         var out = JSONPrettyStream(capacity: 4_096 + c.rules.count * 450)
@@ -62,11 +65,14 @@ public enum CompareJSON {
         out.member("after", side(c.after))
         out.member("before", side(c.before))
         out.member("catalogChanged", .bool(c.catalogChanged))
-        out.member("changes", .object(JSONObject([
-            JSONMember("coverage", points(c.coverageChange)),
-            JSONMember("overall", points(c.overallChange)),
-            JSONMember("toTarget", points(c.toTargetChange)),
-        ])))
+        out.member(
+            "changes",
+            .object(
+                JSONObject([
+                    JSONMember("coverage", points(c.coverageChange)),
+                    JSONMember("overall", points(c.overallChange)),
+                    JSONMember("toTarget", points(c.toTargetChange)),
+                ])))
         out.member("fell", .array(c.fell.map { .string($0) }))
         out.member("hasRegression", .bool(c.hasRegression))
         out.member("kind", .string(c.kind.rawValue))

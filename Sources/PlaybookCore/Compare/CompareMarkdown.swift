@@ -41,7 +41,9 @@ public enum CompareMarkdown {
             out.line("")
             out.line("## " + m(section.title(lang)) + " (\(rules.count))")
             out.line("")
-            out.line("| # | " + lang.pick(en: "Rule", fr: "Règle") + " | \(m(w.beforeLabel)) | \(m(w.afterLabel)) | \(m(w.changeLabel)) | " + lang.pick(en: "Details", fr: "Détails") + " |")
+            out.line(
+                "| # | " + lang.pick(en: "Rule", fr: "Règle") + " | \(m(w.beforeLabel)) | \(m(w.afterLabel)) | \(m(w.changeLabel)) | "
+                    + lang.pick(en: "Details", fr: "Détails") + " |")
             out.line("|---:|---|:---:|:---:|:---:|---|")
             for r in rules {
                 // A row per rule, each cell escaped as `Markdown.inline` does.

@@ -39,7 +39,9 @@ public enum CompareText {
         row(lang.pick(en: "Overall", fr: "Score global"), w.percent(c.before.summary.overall), w.percent(c.after.summary.overall), w.points(c.overallChange))
         row(lang.pick(en: "Coverage", fr: "Couverture"), w.percent(c.before.summary.coverage), w.percent(c.after.summary.coverage), w.points(c.coverageChange))
         if c.before.summary.toTarget != nil || c.after.summary.toTarget != nil {
-            row(lang.pick(en: "To target", fr: "Vers la cible"), w.percent(c.before.summary.toTarget), w.percent(c.after.summary.toTarget), w.points(c.toTargetChange))
+            row(
+                lang.pick(en: "To target", fr: "Vers la cible"), w.percent(c.before.summary.toTarget), w.percent(c.after.summary.toTarget),
+                w.points(c.toTargetChange))
         }
         for theme in c.themes {
             row("  " + TerminalSafety.visible(theme.title[lang]), w.percent(theme.before?.overall), w.percent(theme.after?.overall), w.points(theme.change))
@@ -47,9 +49,10 @@ public enum CompareText {
         if c.catalogChanged {
             let added = c.rules.filter { $0.presence == .added }, removed = c.rules.filter { $0.presence == .removed }
             out.append("")
-            add(lang.pick(en: "The catalogue changed: ", fr: "Le catalogue a changé : ")
-                + lang.count(added.count, en: "rule added", "rules added", fr: "règle ajoutée", "règles ajoutées")
-                + lang.pick(en: ", \(removed.count) removed.", fr: ", \(removed.count) \(removed.count <= 1 ? "retirée" : "retirées")."))
+            add(
+                lang.pick(en: "The catalogue changed: ", fr: "Le catalogue a changé : ")
+                    + lang.count(added.count, en: "rule added", "rules added", fr: "règle ajoutée", "règles ajoutées")
+                    + lang.pick(en: ", \(removed.count) removed.", fr: ", \(removed.count) \(removed.count <= 1 ? "retirée" : "retirées")."))
             for r in added { add("+ \(r.number). " + r.title[lang], indent: 2) }
             for r in removed { add("− \(r.number). " + r.title[lang], indent: 2) }
         }

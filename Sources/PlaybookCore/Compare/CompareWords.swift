@@ -22,7 +22,8 @@ public struct CompareWords: Sendable {
 
     public func title(_ c: Comparison) -> String {
         let name = c.after.assessment.program.name.isEmpty ? lang.pick(en: "(unnamed programme)", fr: "(programme sans nom)") : c.after.assessment.program.name
-        return (kind == .overTime
+        return
+            (kind == .overTime
             ? lang.pick(en: "Progress over time — ", fr: "Évolution dans le temps — ")
             : lang.pick(en: "Our view and the partner’s — ", fr: "Notre vue et celle du partenaire — ")) + name
     }
@@ -128,13 +129,21 @@ public struct CompareWords: Sendable {
     public func actions(_ r: RuleChange) -> [String] {
         var out: [String] = []
         if kind == .sides {
-            if !r.actionsOnBothSides.isEmpty { out.append(lang.pick(en: "on both sides: ", fr: "des deux côtés : ") + r.actionsOnBothSides.map(\.title).joined(separator: "; ")) }
-            if !r.actionsOnlyBefore.isEmpty { out.append(lang.pick(en: "only in ours: ", fr: "seulement chez nous : ") + r.actionsOnlyBefore.map(\.title).joined(separator: "; ")) }
-            if !r.actionsOnlyAfter.isEmpty { out.append(lang.pick(en: "only in theirs: ", fr: "seulement chez le partenaire : ") + r.actionsOnlyAfter.map(\.title).joined(separator: "; ")) }
+            if !r.actionsOnBothSides.isEmpty {
+                out.append(lang.pick(en: "on both sides: ", fr: "des deux côtés : ") + r.actionsOnBothSides.map(\.title).joined(separator: "; "))
+            }
+            if !r.actionsOnlyBefore.isEmpty {
+                out.append(lang.pick(en: "only in ours: ", fr: "seulement chez nous : ") + r.actionsOnlyBefore.map(\.title).joined(separator: "; "))
+            }
+            if !r.actionsOnlyAfter.isEmpty {
+                out.append(lang.pick(en: "only in theirs: ", fr: "seulement chez le partenaire : ") + r.actionsOnlyAfter.map(\.title).joined(separator: "; "))
+            }
             return out
         }
         if !r.actionsOpened.isEmpty { out.append(lang.pick(en: "opened: ", fr: "ouvertes : ") + r.actionsOpened.map(\.title).joined(separator: "; ")) }
-        if !r.actionsCompleted.isEmpty { out.append(lang.pick(en: "completed: ", fr: "terminées : ") + r.actionsCompleted.map(\.title).joined(separator: "; ")) }
+        if !r.actionsCompleted.isEmpty {
+            out.append(lang.pick(en: "completed: ", fr: "terminées : ") + r.actionsCompleted.map(\.title).joined(separator: "; "))
+        }
         if !r.actionsDropped.isEmpty { out.append(lang.pick(en: "dropped: ", fr: "abandonnées : ") + r.actionsDropped.map(\.title).joined(separator: "; ")) }
         return out
     }
@@ -145,20 +154,25 @@ public struct CompareWords: Sendable {
         switch kind {
         case .overTime:
             let reg = sections[.regressions]?.count ?? 0, imp = sections[.improvements]?.count ?? 0
-            var s = lang.pick(en: "Between \(c.before.assessment.assessedOn) and \(c.after.assessment.assessedOn), ",
-                              fr: "Entre le \(c.before.assessment.assessedOn) et le \(c.after.assessment.assessedOn), ")
-            s += lang.pick(en: imp == 1 ? "1 rule improved" : "\(imp) rules improved",
-                           fr: imp <= 1 ? "\(imp) règle a progressé" : "\(imp) règles ont progressé")
+            var s = lang.pick(
+                en: "Between \(c.before.assessment.assessedOn) and \(c.after.assessment.assessedOn), ",
+                fr: "Entre le \(c.before.assessment.assessedOn) et le \(c.after.assessment.assessedOn), ")
+            s += lang.pick(
+                en: imp == 1 ? "1 rule improved" : "\(imp) rules improved",
+                fr: imp <= 1 ? "\(imp) règle a progressé" : "\(imp) règles ont progressé")
             s += lang.pick(en: " and \(reg) regressed", fr: reg <= 1 ? " et \(reg) a reculé" : " et \(reg) ont reculé")
             let left = sections[.regressions]?.filter(\.leftScoredSet).count ?? 0
             if left > 0 {
-                s += lang.pick(en: left == 1 ? " (1 of them is no longer scored)" : " (\(left) of them are no longer scored)",
-                               fr: left == 1 ? " (dont 1 qui n’est plus notée)" : " (dont \(left) qui ne sont plus notées)")
+                s += lang.pick(
+                    en: left == 1 ? " (1 of them is no longer scored)" : " (\(left) of them are no longer scored)",
+                    fr: left == 1 ? " (dont 1 qui n’est plus notée)" : " (dont \(left) qui ne sont plus notées)")
             }
             // A fall of a headline figure is said in words: a gate that only counts rules can miss it.
             if let d = c.overallChange {
-                s += d < 0 ? lang.pick(en: "; the overall score fell by \(size(d))", fr: " ; le score global a baissé de \(size(d))")
-                           : lang.pick(en: "; the overall score moved by \(points(d))", fr: " ; le score global a évolué de \(points(d))")
+                s +=
+                    d < 0
+                    ? lang.pick(en: "; the overall score fell by \(size(d))", fr: " ; le score global a baissé de \(size(d))")
+                    : lang.pick(en: "; the overall score moved by \(points(d))", fr: " ; le score global a évolué de \(points(d))")
             }
             if let d = c.coverageChange, d < 0 {
                 s += lang.pick(en: "; coverage fell by \(size(d))", fr: " ; la couverture a baissé de \(size(d))")
@@ -167,8 +181,11 @@ public struct CompareWords: Sendable {
         case .sides:
             let gaps = sections[.largeGaps]?.count ?? 0, joint = sections[.jointPriorities]?.count ?? 0, agree = sections[.agreement]?.count ?? 0
             let rules = { (n: Int) in lang.count(n, en: "rule", "rules", fr: "règle", "règles") }
-            return lang.pick(en: "The two sides differ by 2 levels or more on \(rules(gaps)), agree on \(agree), and both see \(rules(joint)) as weak (joint priorities).",
-                             fr: "Les deux côtés divergent de 2 niveaux ou plus sur \(rules(gaps)), s’accordent sur \(agree), et jugent tous deux \(rules(joint)) \(joint <= 1 ? "faible" : "faibles") (priorités communes).")
+            return lang.pick(
+                en: "The two sides differ by 2 levels or more on \(rules(gaps)), agree on \(agree), and both see \(rules(joint)) as weak (joint priorities).",
+                fr:
+                    "Les deux côtés divergent de 2 niveaux ou plus sur \(rules(gaps)), s’accordent sur \(agree), et jugent tous deux \(rules(joint)) \(joint <= 1 ? "faible" : "faibles") (priorités communes)."
+            )
         }
     }
 }

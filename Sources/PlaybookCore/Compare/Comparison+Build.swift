@@ -6,8 +6,12 @@ extension Comparison {
         public func message(_ lang: Language) -> String {
             switch self {
             case .differentCatalogs(let a, let b):
-                return lang.pick(en: "the two assessments use different catalogues (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b))); use --allow-different-catalogs to compare them by rule id",
-                                 fr: "les deux évaluations utilisent des catalogues différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b))) ; --allow-different-catalogs les compare par identifiant de règle")
+                return lang.pick(
+                    en:
+                        "the two assessments use different catalogues (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b))); use --allow-different-catalogs to compare them by rule id",
+                    fr:
+                        "les deux évaluations utilisent des catalogues différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b))) ; --allow-different-catalogs les compare par identifiant de règle"
+                )
             }
         }
     }
@@ -15,8 +19,10 @@ extension Comparison {
     /// Compares `a` and `b`. Over time, the older (by assessment date) is "before" whatever the
     /// argument order; `sides` forces the two-sides view, which is also chosen automatically for the
     /// same programme assessed by different sides within 31 days.
-    public static func build(_ a: Side, _ b: Side, sides: Bool = false, allowDifferentCatalogs: Bool = false,
-                             allowRescoping: Bool = false) throws(BuildError) -> Comparison {
+    public static func build(
+        _ a: Side, _ b: Side, sides: Bool = false, allowDifferentCatalogs: Bool = false,
+        allowRescoping: Bool = false
+    ) throws(BuildError) -> Comparison {
         var warnings: [Warning] = []
         let idA = a.assessment.catalog.id, idB = b.assessment.catalog.id
         if idA != idB {
@@ -50,7 +56,9 @@ extension Comparison {
         rules.reserveCapacity(after.catalog.rules.count)
         for rule in after.catalog.rules {
             let inBefore = before.catalog.rule(rule.id) != nil
-            rules.append(change(rule, presence: inBefore ? .both : .added, before: before.assessment.answer(rule.id), after: after.assessment.answer(rule.id), kind: kind))
+            rules.append(
+                change(
+                    rule, presence: inBefore ? .both : .added, before: before.assessment.answer(rule.id), after: after.assessment.answer(rule.id), kind: kind))
         }
         for rule in before.catalog.rules where after.catalog.rule(rule.id) == nil {
             rules.append(change(rule, presence: .removed, before: before.assessment.answer(rule.id), after: Answer(), kind: kind))
@@ -64,8 +72,9 @@ extension Comparison {
         for (i, theme) in before.catalog.themes.enumerated() where after.catalog.themeIndex(theme.id) == nil {
             themes.append(ThemeChange(themeID: theme.id, title: theme.title, before: before.summary.themes[i], after: nil))
         }
-        return Comparison(kind: kind, before: before, after: after, rules: rules, themes: themes,
-                          catalogChanged: catalogChanged, warnings: warnings, allowRescoping: allowRescoping)
+        return Comparison(
+            kind: kind, before: before, after: after, rules: rules, themes: themes,
+            catalogChanged: catalogChanged, warnings: warnings, allowRescoping: allowRescoping)
     }
 
     static func change(_ rule: Catalog.Rule, presence: RuleChange.Presence, before: Answer, after: Answer, kind sideKind: Kind = .overTime) -> RuleChange {
@@ -100,10 +109,11 @@ extension Comparison {
             for action in before.actions where !afterIDs.contains(action.id) && action.status.isOpen { dropped.append(action) }
         }
         let noteChanged = before.note != after.note
-        var result = RuleChange(ruleID: rule.id, number: rule.number, title: rule.title, theme: rule.theme, presence: presence,
-                                before: before, after: after, change: finalKind, delta: delta, noteChanged: noteChanged,
-                                noteDiff: noteChanged ? WordDiff.diff(before.note, after.note) : [],
-                                actionsOpened: opened, actionsCompleted: completed, actionsDropped: dropped)
+        var result = RuleChange(
+            ruleID: rule.id, number: rule.number, title: rule.title, theme: rule.theme, presence: presence,
+            before: before, after: after, change: finalKind, delta: delta, noteChanged: noteChanged,
+            noteDiff: noteChanged ? WordDiff.diff(before.note, after.note) : [],
+            actionsOpened: opened, actionsCompleted: completed, actionsDropped: dropped)
         if sideKind == .sides {
             // Each side keeps its own list: nothing was opened or dropped, each file has what it has.
             result.actionsOpened = []

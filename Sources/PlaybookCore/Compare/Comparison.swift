@@ -44,20 +44,25 @@ public struct Comparison: Sendable {
         public func message(_ lang: Language) -> String {
             switch self {
             case .differentPrograms(let a, let b):
-                return lang.pick(en: "the two files name different programmes (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b)))",
-                                 fr: "les deux fichiers nomment des programmes différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b)))")
+                return lang.pick(
+                    en: "the two files name different programmes (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b)))",
+                    fr: "les deux fichiers nomment des programmes différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b)))")
             case .catalogVersionChanged(let from, let to):
-                return lang.pick(en: "the catalogue changed from version \(from) to \(to): rules are compared by id",
-                                 fr: "le catalogue est passé de la version \(from) à la \(to) : les règles sont comparées par identifiant")
+                return lang.pick(
+                    en: "the catalogue changed from version \(from) to \(to): rules are compared by id",
+                    fr: "le catalogue est passé de la version \(from) à la \(to) : les règles sont comparées par identifiant")
             case .catalogContentChanged:
-                return lang.pick(en: "same catalogue version but different content (fingerprints differ)",
-                                 fr: "même version de catalogue mais contenu différent (empreintes différentes)")
+                return lang.pick(
+                    en: "same catalogue version but different content (fingerprints differ)",
+                    fr: "même version de catalogue mais contenu différent (empreintes différentes)")
             case .differentCatalogs(let a, let b):
-                return lang.pick(en: "different catalogues (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b))) compared by rule id",
-                                 fr: "catalogues différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b))) comparés par identifiant de règle")
+                return lang.pick(
+                    en: "different catalogues (\(JSONWriter.quoted(a)) and \(JSONWriter.quoted(b))) compared by rule id",
+                    fr: "catalogues différents (\(JSONWriter.quoted(a)) et \(JSONWriter.quoted(b))) comparés par identifiant de règle")
             case .sameDate:
-                return lang.pick(en: "both assessments have the same date: the order given is kept",
-                                 fr: "les deux évaluations ont la même date : l’ordre donné est conservé")
+                return lang.pick(
+                    en: "both assessments have the same date: the order given is kept",
+                    fr: "les deux évaluations ont la même date : l’ordre donné est conservé")
             }
         }
     }

@@ -110,7 +110,8 @@ struct JSONObjectNode {
         var found: Int?
         forEachKey { k in
             let entry = node.tape[k]
-            let equal = isPlain(entry)
+            let equal =
+                isPlain(entry)
                 ? Int(entry.length) == key.utf8CodeUnitCount && JSONTape.memoryEqual(node.source + Int(entry.start), key.utf8Start, key.utf8CodeUnitCount)
                 : JSONTape.text(of: entry, node.source) == key.description
             if equal { found = k + 1 }

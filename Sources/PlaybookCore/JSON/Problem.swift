@@ -51,9 +51,13 @@ public struct Problem: Equatable, Sendable {
         case .outOfRange(let value, let range):
             return lang.pick(en: "\(value) is out of range (\(range))", fr: "\(value) est hors limites (\(range))")
         case .invalidDate(let value):
-            return lang.pick(en: "\(JSONWriter.quoted(value)) is not a real date in the form YYYY-MM-DD", fr: "\(JSONWriter.quoted(value)) n’est pas une date réelle de la forme AAAA-MM-JJ")
+            return lang.pick(
+                en: "\(JSONWriter.quoted(value)) is not a real date in the form YYYY-MM-DD",
+                fr: "\(JSONWriter.quoted(value)) n’est pas une date réelle de la forme AAAA-MM-JJ")
         case .invalidTimestamp(let value):
-            return lang.pick(en: "\(JSONWriter.quoted(value)) is not an ISO 8601 time such as 2026-11-27T09:30:00Z", fr: "\(JSONWriter.quoted(value)) n’est pas une heure ISO 8601 comme 2026-11-27T09:30:00Z")
+            return lang.pick(
+                en: "\(JSONWriter.quoted(value)) is not an ISO 8601 time such as 2026-11-27T09:30:00Z",
+                fr: "\(JSONWriter.quoted(value)) n’est pas une heure ISO 8601 comme 2026-11-27T09:30:00Z")
         case .empty:
             return lang.pick(en: "must not be empty", fr: "ne doit pas être vide")
         case .tooLong(let max):
@@ -61,9 +65,12 @@ public struct Problem: Equatable, Sendable {
         case .tooMany(let max):
             return lang.pick(en: "more than the limit of \(max) items", fr: "plus que la limite de \(max) éléments")
         case .countNotIn(let count, let range):
-            return lang.pick(en: "has ", fr: "contient ") + lang.count(count, en: "item", "items", fr: "élément", "éléments") + lang.pick(en: ", expected \(range)", fr: ", attendu : \(range)")
+            return lang.pick(en: "has ", fr: "contient ") + lang.count(count, en: "item", "items", fr: "élément", "éléments")
+                + lang.pick(en: ", expected \(range)", fr: ", attendu : \(range)")
         case .unknownRule(let id):
-            return lang.pick(en: "unknown rule id \(JSONWriter.quoted(id)) (not in the catalogue)", fr: "identifiant de règle inconnu \(JSONWriter.quoted(id)) (absent du catalogue)")
+            return lang.pick(
+                en: "unknown rule id \(JSONWriter.quoted(id)) (not in the catalogue)",
+                fr: "identifiant de règle inconnu \(JSONWriter.quoted(id)) (absent du catalogue)")
         case .missingReason:
             return lang.pick(en: "a rule marked not applicable needs a \"reason\"", fr: "une règle marquée non applicable exige une raison (« reason »)")
         case .notAllowedForState(let key, let state):
@@ -71,31 +78,53 @@ public struct Problem: Equatable, Sendable {
         case .duplicate(let value):
             return lang.pick(en: "\(JSONWriter.quoted(value)) is used more than once", fr: "\(JSONWriter.quoted(value)) est utilisé plusieurs fois")
         case .unknownTheme(let id):
-            return lang.pick(en: "theme \(JSONWriter.quoted(id)) is not defined in \"themes\"", fr: "le thème \(JSONWriter.quoted(id)) n’est pas défini dans « themes »")
+            return lang.pick(
+                en: "theme \(JSONWriter.quoted(id)) is not defined in \"themes\"", fr: "le thème \(JSONWriter.quoted(id)) n’est pas défini dans « themes »")
         case .unusedTheme(let id):
             return lang.pick(en: "theme \(JSONWriter.quoted(id)) has no rule", fr: "le thème \(JSONWriter.quoted(id)) n’a aucune règle")
         case .invalidID(let id):
-            return lang.pick(en: "\(JSONWriter.quoted(id)) is not a valid id (lowercase letters, digits and single hyphens, such as strategic-level)", fr: "\(JSONWriter.quoted(id)) n’est pas un identifiant valide (minuscules, chiffres et tirets simples, comme strategic-level)")
+            return lang.pick(
+                en: "\(JSONWriter.quoted(id)) is not a valid id (lowercase letters, digits and single hyphens, such as strategic-level)",
+                fr: "\(JSONWriter.quoted(id)) n’est pas un identifiant valide (minuscules, chiffres et tirets simples, comme strategic-level)")
         case .invalidVersion(let v):
-            return lang.pick(en: "\(JSONWriter.quoted(v)) is not a semantic version such as 1.0.0", fr: "\(JSONWriter.quoted(v)) n’est pas une version sémantique comme 1.0.0")
+            return lang.pick(
+                en: "\(JSONWriter.quoted(v)) is not a semantic version such as 1.0.0",
+                fr: "\(JSONWriter.quoted(v)) n’est pas une version sémantique comme 1.0.0")
         case .outOfOrder:
             return lang.pick(en: "rules must be listed in increasing number order", fr: "les règles doivent être listées par numéro croissant")
         case .catalogMismatch(let found, let expected):
-            return lang.pick(en: "made with catalogue \(JSONWriter.quoted(found)), but the catalogue in use is \(JSONWriter.quoted(expected)) (use --catalog)", fr: "fait avec le catalogue \(JSONWriter.quoted(found)), mais le catalogue utilisé est \(JSONWriter.quoted(expected)) (voir --catalog)")
+            return lang.pick(
+                en: "made with catalogue \(JSONWriter.quoted(found)), but the catalogue in use is \(JSONWriter.quoted(expected)) (use --catalog)",
+                fr: "fait avec le catalogue \(JSONWriter.quoted(found)), mais le catalogue utilisé est \(JSONWriter.quoted(expected)) (voir --catalog)")
         case .unknownField(let key):
-            return lang.pick(en: "unknown field \(JSONWriter.quoted(key)) (a typo? extensions start with \"x-\")", fr: "champ inconnu \(JSONWriter.quoted(key)) (une faute de frappe ? les extensions commencent par « x- »)")
+            return lang.pick(
+                en: "unknown field \(JSONWriter.quoted(key)) (a typo? extensions start with \"x-\")",
+                fr: "champ inconnu \(JSONWriter.quoted(key)) (une faute de frappe ? les extensions commencent par « x- »)")
         case .footnoteNotInText(let marker):
-            return lang.pick(en: "footnote marker [\(marker)] does not appear in the rule's text", fr: "l’appel de note [\(marker)] n’apparaît pas dans le texte de la règle")
+            return lang.pick(
+                en: "footnote marker [\(marker)] does not appear in the rule's text", fr: "l’appel de note [\(marker)] n’apparaît pas dans le texte de la règle"
+            )
         case .markerWithoutFootnote(let marker):
-            return lang.pick(en: "the text calls footnote [\(marker)], but the rule has no footnote with marker \"\(marker)\"", fr: "le texte appelle la note [\(marker)], mais la règle n’a pas de note d’appel « \(marker) »")
+            return lang.pick(
+                en: "the text calls footnote [\(marker)], but the rule has no footnote with marker \"\(marker)\"",
+                fr: "le texte appelle la note [\(marker)], mais la règle n’a pas de note d’appel « \(marker) »")
         case .blank:
             return lang.pick(en: "must contain more than spaces", fr: "ne doit pas contenir que des espaces")
         case .invalidFingerprint(let value):
-            return lang.pick(en: "\(JSONWriter.quoted(value)) is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)", fr: "\(JSONWriter.quoted(value)) n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux en minuscules)")
+            return lang.pick(
+                en: "\(JSONWriter.quoted(value)) is not a SHA-256 fingerprint (64 lowercase hexadecimal digits)",
+                fr: "\(JSONWriter.quoted(value)) n’est pas une empreinte SHA-256 (64 chiffres hexadécimaux en minuscules)")
         case .invalidWeight(let value):
-            return lang.pick(en: "weight \(value) is out of range: a number greater than 0 and at most 1000000, with at most 3 decimals and no exponent (such as 1, 2.5 or 0.125)", fr: "poids \(value) hors limites : un nombre supérieur à 0 et au plus 1000000, avec au plus 3 décimales et sans exposant (comme 1, 2.5 ou 0.125)")
+            return lang.pick(
+                en:
+                    "weight \(value) is out of range: a number greater than 0 and at most 1000000, with at most 3 decimals and no exponent (such as 1, 2.5 or 0.125)",
+                fr:
+                    "poids \(value) hors limites : un nombre supérieur à 0 et au plus 1000000, avec au plus 3 décimales et sans exposant (comme 1, 2.5 ou 0.125)"
+            )
         case .unsupportedFormat(let v):
-            return lang.pick(en: "format version \(JSONWriter.quoted(v)) is not supported (this program reads 1.x)", fr: "la version de format \(JSONWriter.quoted(v)) n’est pas prise en charge (ce programme lit 1.x)")
+            return lang.pick(
+                en: "format version \(JSONWriter.quoted(v)) is not supported (this program reads 1.x)",
+                fr: "la version de format \(JSONWriter.quoted(v)) n’est pas prise en charge (ce programme lit 1.x)")
         }
     }
 
@@ -181,7 +210,8 @@ final class ProblemLog {
         return n
     }
 
-    func choice<T: RawRepresentable>(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, as type: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
+    func choice<T: RawRepresentable>(_ value: JSONNode, at pointer: @autoclosure () -> JSONPointer, as type: T.Type) -> T?
+    where T.RawValue == String, T: CaseIterable {
         guard let s = string(value, at: pointer(), maxLength: 200) else { return nil }
         if let v = T(rawValue: s) { return v }
         add(pointer(), .notOneOf(s, allowed: T.allCases.map(\.rawValue)))

@@ -4,7 +4,8 @@ public enum CatalogText {
     public static func text(_ catalog: Catalog, lang: Language, width: Int, details: Bool) -> String {
         let width = max(20, width)
         var out: [String] = []
-        out.append(contentsOf: TextWrap.lines(safe(catalog.title[lang]) + " — " + lang.pick(en: "version ", fr: "version ") + safe(catalog.version), width: width))
+        out.append(
+            contentsOf: TextWrap.lines(safe(catalog.title[lang]) + " — " + lang.pick(en: "version ", fr: "version ") + safe(catalog.version), width: width))
         if let source = sourceLine(catalog, lang) { out.append(contentsOf: TextWrap.lines(source, width: width)) }
         out.append("")
         out.append(contentsOf: TextWrap.lines(safe(catalog.description[lang]), width: width))

@@ -36,7 +36,11 @@ public enum SummaryText {
             out.append(contentsOf: CatalogText.hanging(TextWrap.lines(line, width: width - 4), first: "  ", rest: 4))
         }
         if summary.priorities.count > options.maxPriorities {
-            out.append("  " + lang.pick(en: "… and \(summary.priorities.count - options.maxPriorities) more", fr: "… et \(summary.priorities.count - options.maxPriorities) autres"))
+            out.append(
+                "  "
+                    + lang.pick(
+                        en: "… and \(summary.priorities.count - options.maxPriorities) more",
+                        fr: "… et \(summary.priorities.count - options.maxPriorities) autres"))
         }
 
         let open = openActions(a, catalog: catalog)
@@ -44,7 +48,10 @@ public enum SummaryText {
         let overdue = open.filter { $0.1.isOverdue(asOf: options.today) }.count
         // The date judged by is said beside the count: a live view and a report may judge by different days.
         let asOf = options.today.description
-        out.append(lang.pick(en: "OPEN ACTIONS (\(open.count), \(overdue) overdue as of \(asOf))", fr: "ACTIONS OUVERTES (\(open.count), dont \(overdue) en retard au \(asOf))"))
+        out.append(
+            lang.pick(
+                en: "OPEN ACTIONS (\(open.count), \(overdue) overdue as of \(asOf))",
+                fr: "ACTIONS OUVERTES (\(open.count), dont \(overdue) en retard au \(asOf))"))
         for (rule, action) in open {
             var line = "\(rule.number). " + safe(action.title)
             if !action.owner.isEmpty { line += " — " + safe(action.owner) }
@@ -68,7 +75,9 @@ public enum SummaryText {
         facts.append(lang.pick(en: "assessed on ", fr: "évalué le ") + a.assessedOn.description)
         if !a.assessor.isEmpty { facts.append(lang.pick(en: "by ", fr: "par ") + safe(a.assessor)) }
         out.append(contentsOf: TextWrap.lines(facts.joined(separator: " · "), width: width))
-        out.append(contentsOf: TextWrap.lines(lang.pick(en: "Catalogue: ", fr: "Catalogue : ") + safe(catalog.title[lang]) + " v" + safe(catalog.version), width: width))
+        out.append(
+            contentsOf: TextWrap.lines(
+                lang.pick(en: "Catalogue: ", fr: "Catalogue : ") + safe(catalog.title[lang]) + " v" + safe(catalog.version), width: width))
         return out
     }
 
@@ -76,8 +85,10 @@ public enum SummaryText {
     /// `answered`, also how many rules have an answer (the checklist header's figure).
     public static func headlineLines(_ summary: ScoreSummary, catalog: Catalog, lang: Language, width: Int, answered: Bool = false) -> [String] {
         var out: [String] = []
-        let labelWidth = max(DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")),
-                             DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible")), answered ? DisplayWidth.of(lang.pick(en: "Answered", fr: "Réponses")) : 0) + 2
+        let labelWidth =
+            max(
+                DisplayWidth.of(lang.pick(en: "Overall", fr: "Score global")), DisplayWidth.of(lang.pick(en: "Coverage", fr: "Couverture")),
+                DisplayWidth.of(lang.pick(en: "To target", fr: "Vers la cible")), answered ? DisplayWidth.of(lang.pick(en: "Answered", fr: "Réponses")) : 0) + 2
         func row(_ label: String, _ value: String) {
             let lines = TextWrap.lines(value, width: width - labelWidth)
             out.append(TextWrap.pad(label, width: labelWidth) + lines[0])
@@ -87,8 +98,10 @@ public enum SummaryText {
         row(lang.pick(en: "Coverage", fr: "Couverture"), coverageText(summary, lang: lang))
         if answered { row(lang.pick(en: "Answered", fr: "Réponses"), answeredText(summary, lang: lang)) }
         if let toTarget = summary.toTarget {
-            row(lang.pick(en: "To target", fr: "Vers la cible"), toTarget.percent(lang) + " " + "(" + lang.count(summary.targetCount, en: "rule", "rules", fr: "règle", "règles")
-                + lang.pick(en: " with a target and a score)", fr: " avec cible et score)"))
+            row(
+                lang.pick(en: "To target", fr: "Vers la cible"),
+                toTarget.percent(lang) + " " + "(" + lang.count(summary.targetCount, en: "rule", "rules", fr: "règle", "règles")
+                    + lang.pick(en: " with a target and a score)", fr: " avec cible et score)"))
         }
         return out
     }
@@ -132,18 +145,23 @@ public enum SummaryText {
     public static func answeredText(_ s: ScoreSummary, lang: Language) -> String {
         let answered = s.scoredCount + s.notApplicableCount + s.unknownCount
         let total = answered + s.unansweredCount
-        return lang.pick(en: "\(answered) of \(total) \(total == 1 ? "rule" : "rules") (scored, not applicable or unknown)",
-                         fr: "\(answered) sur \(total) \(total <= 1 ? "règle" : "règles") (notées, non applicables ou inconnues)")
+        return lang.pick(
+            en: "\(answered) of \(total) \(total == 1 ? "rule" : "rules") (scored, not applicable or unknown)",
+            fr: "\(answered) sur \(total) \(total <= 1 ? "règle" : "règles") (notées, non applicables ou inconnues)")
     }
 
     public static func coverageText(_ s: ScoreSummary, lang: Language) -> String {
-        var text = s.applicableCount == 1
+        var text =
+            s.applicableCount == 1
             ? lang.pick(en: "\(s.scoredCount) of 1 applicable rule scored", fr: "\(s.scoredCount) règle notée sur 1 applicable")
-            : lang.pick(en: "\(s.scoredCount) of \(s.applicableCount) applicable rules scored",
-                        fr: lang.count(s.scoredCount, en: "", "", fr: "règle notée", "règles notées") + " sur \(s.applicableCount) applicables")
+            : lang.pick(
+                en: "\(s.scoredCount) of \(s.applicableCount) applicable rules scored",
+                fr: lang.count(s.scoredCount, en: "", "", fr: "règle notée", "règles notées") + " sur \(s.applicableCount) applicables")
         if let c = s.coverage { text += " (" + c.percent(lang) + ")" }
         var extras: [String] = []
-        if s.notApplicableCount > 0 { extras.append(lang.count(s.notApplicableCount, en: "not applicable", "not applicable", fr: "non applicable", "non applicables")) }
+        if s.notApplicableCount > 0 {
+            extras.append(lang.count(s.notApplicableCount, en: "not applicable", "not applicable", fr: "non applicable", "non applicables"))
+        }
         if s.unknownCount > 0 { extras.append(lang.count(s.unknownCount, en: "unknown", "unknown", fr: "inconnue", "inconnues")) }
         if s.unansweredCount > 0 { extras.append(lang.count(s.unansweredCount, en: "not assessed", "not assessed", fr: "non évaluée", "non évaluées")) }
         if !extras.isEmpty { text += " · " + extras.joined(separator: " · ") }

@@ -11,8 +11,10 @@ enum CSVReport {
     private static func ruleRows(_ c: ReportContent, into out: inout CSVWriter) {
         let w = ReportWords(c.lang)
         let lang = c.lang
-        out.row([w.number, w.ruleID, w.theme, w.title, w.state, w.score, w.level, w.target, w.gap, w.weight, w.weightedGap,
-                 w.priorityRank, w.reason, w.note, w.evidenceCount, w.evidence, w.actions, w.openActions, w.overdueActions])
+        out.row([
+            w.number, w.ruleID, w.theme, w.title, w.state, w.score, w.level, w.target, w.gap, w.weight, w.weightedGap,
+            w.priorityRank, w.reason, w.note, w.evidenceCount, w.evidence, w.actions, w.openActions, w.overdueActions,
+        ])
         var weightedGap = [Int?](repeating: nil, count: c.rules.count)
         for p in c.summary.priorities {
             if let i = c.catalog.ruleIndex(p.ruleID) { weightedGap[i] = p.weightedGap }
@@ -21,13 +23,15 @@ enum CSVReport {
             let evidence = r.answer.evidence.map { e in
                 e.text + " (" + e.strength.label(lang) + (e.date.map { ", " + $0.description } ?? "") + ")"
             }
-            out.row([String(r.rule.number), r.rule.id, r.themeTitle, r.rule.title[lang], w.state(r.answer.state),
-                     r.score.map(String.init) ?? "", r.score.map { c.levelLabel($0) } ?? "",
-                     r.target.map(String.init) ?? "", r.gap.map(String.init) ?? "",
-                     r.rule.weight.description, weightedGap[i].map { Weight(thousandths: $0).description } ?? "",
-                     r.priorityRank.map(String.init) ?? "", r.reason ?? "", r.answer.note,
-                     String(r.answer.evidence.count), evidence.joined(separator: "\n"),
-                     String(r.answer.actions.count), String(r.openActions), String(r.overdueActions)])
+            out.row([
+                String(r.rule.number), r.rule.id, r.themeTitle, r.rule.title[lang], w.state(r.answer.state),
+                r.score.map(String.init) ?? "", r.score.map { c.levelLabel($0) } ?? "",
+                r.target.map(String.init) ?? "", r.gap.map(String.init) ?? "",
+                r.rule.weight.description, weightedGap[i].map { Weight(thousandths: $0).description } ?? "",
+                r.priorityRank.map(String.init) ?? "", r.reason ?? "", r.answer.note,
+                String(r.answer.evidence.count), evidence.joined(separator: "\n"),
+                String(r.answer.actions.count), String(r.openActions), String(r.overdueActions),
+            ])
         }
     }
 
@@ -35,8 +39,10 @@ enum CSVReport {
         let w = ReportWords(c.lang)
         out.row([w.number, w.ruleID, w.rule, w.actionID, w.title, w.owner, w.due, w.status, w.overdue])
         for x in c.actions {
-            out.row([String(x.rule.number), x.rule.id, x.rule.title[c.lang], x.action.id, x.action.title, x.action.owner,
-                     x.action.due?.description ?? "", x.action.status.label(c.lang), w.yesNo(x.overdue)])
+            out.row([
+                String(x.rule.number), x.rule.id, x.rule.title[c.lang], x.action.id, x.action.title, x.action.owner,
+                x.action.due?.description ?? "", x.action.status.label(c.lang), w.yesNo(x.overdue),
+            ])
         }
     }
 }

@@ -66,11 +66,16 @@ enum HTMLReport {
         sectionStart("headline", w.headline, into: &h)
         h.raw("<div class=\"kpis\">\n")
         // Without a band nothing is scored, and the summary's wording for that case applies.
-        let band = s.band.map { c.levelLabel($0) + " (" + w.levelNumber($0) + ")" } ?? SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang)
+        let band =
+            s.band.map { c.levelLabel($0) + " (" + w.levelNumber($0) + ")" } ?? SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang)
         kpi(w.overall, s.overall?.percent(lang) ?? "—", band, into: &h)
         kpi(w.coverage, s.coverage?.percent(lang) ?? "—", SummaryText.coverageText(s, lang: lang), into: &h)
         if let toTarget = s.toTarget {
-            kpi(w.toTarget, toTarget.percent(lang), w.count(s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"), fr: ("règle avec cible et score", "règles avec cible et score")), into: &h)
+            kpi(
+                w.toTarget, toTarget.percent(lang),
+                w.count(
+                    s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"),
+                    fr: ("règle avec cible et score", "règles avec cible et score")), into: &h)
         }
         h.raw("</div>\n")
         h.element("p", ReportReading.paragraph(c, escape: { $0 }), cls: "reading")
@@ -92,34 +97,59 @@ enum HTMLReport {
         let ruleCount = w.count(c.rules.count, en: ("rule", "rules"), fr: ("règle", "règles"))
         if c.rules.count >= 3 {
             let spokes = c.rules.map { SVGCharts.Spoke(label: String($0.rule.number), score: $0.score, target: $0.target) }
-            let label = lang.pick(en: "Radar chart of the \(ruleCount): each rule’s score from 0 at the centre to 3 at the edge", fr: "Graphique radar des \(ruleCount) : la note de chaque règle, de 0 au centre à 3 au bord")
+            let label =
+                lang.pick(
+                    en: "Radar chart of the \(ruleCount): each rule’s score from 0 at the centre to 3 at the edge",
+                    fr: "Graphique radar des \(ruleCount) : la note de chaque règle, de 0 au centre à 3 au bord")
                 + (c.hasTargets ? lang.pick(en: ", and its target as a dashed line.", fr: ", et sa cible en pointillés.") : ".")
-            h.raw(SVGCharts.radar(spokes, ariaLabel: label, describedBy: "rules-table",
-                                  legend: (w.score, w.target, lang.pick(en: "Grey italic numbers: rules not scored", fr: "Numéros gris en italique : règles non notées"))))
+            h.raw(
+                SVGCharts.radar(
+                    spokes, ariaLabel: label, describedBy: "rules-table",
+                    legend: (w.score, w.target, lang.pick(en: "Grey italic numbers: rules not scored", fr: "Numéros gris en italique : règles non notées"))))
             h.raw("<figcaption>")
-            h.text(lang.pick(en: "Score of each rule by number (0 at the centre, 3 at the edge). Rules that are not scored are left out of the shape. The same figures are in the table “Scores by rule”.",
-                             fr: "Note de chaque règle par numéro (0 au centre, 3 au bord). Les règles non notées sont laissées hors de la forme. Les mêmes chiffres figurent dans le tableau « Notes par règle »."))
+            h.text(
+                lang.pick(
+                    en:
+                        "Score of each rule by number (0 at the centre, 3 at the edge). Rules that are not scored are left out of the shape. The same figures are in the table “Scores by rule”.",
+                    fr:
+                        "Note de chaque règle par numéro (0 au centre, 3 au bord). Les règles non notées sont laissées hors de la forme. Les mêmes chiffres figurent dans le tableau « Notes par règle »."
+                ))
         } else {
             let bars = c.rules.map { r in
-                SVGCharts.Bar(label: "\(r.rule.number). " + r.rule.title[lang], fraction: r.score.map { Fraction($0, 3) }, target: r.target.map { Fraction($0, 3) },
-                              value: r.score.map { "\($0) — " + c.levelLabel($0) } ?? w.state(r.answer.state))
+                SVGCharts.Bar(
+                    label: "\(r.rule.number). " + r.rule.title[lang], fraction: r.score.map { Fraction($0, 3) }, target: r.target.map { Fraction($0, 3) },
+                    value: r.score.map { "\($0) — " + c.levelLabel($0) } ?? w.state(r.answer.state))
             }
-            h.raw(SVGCharts.bars(bars, ariaLabel: lang.pick(en: "Bar chart of the \(ruleCount): each rule’s score from 0 to 3.", fr: "Graphique en barres des \(ruleCount) : la note de chaque règle, de 0 à 3."),
-                                 describedBy: "rules-table", axis: levelAxis(c), axisTitle: w.score))
+            h.raw(
+                SVGCharts.bars(
+                    bars,
+                    ariaLabel: lang.pick(
+                        en: "Bar chart of the \(ruleCount): each rule’s score from 0 to 3.",
+                        fr: "Graphique en barres des \(ruleCount) : la note de chaque règle, de 0 à 3."),
+                    describedBy: "rules-table", axis: levelAxis(c), axisTitle: w.score))
             h.raw("<figcaption>")
-            h.text(lang.pick(en: "Score of each rule from 0 to 3; a dashed mark shows its target. The same figures are in the table “Scores by rule”.",
-                             fr: "Note de chaque règle de 0 à 3 ; un trait pointillé marque sa cible. Les mêmes chiffres figurent dans le tableau « Notes par règle »."))
+            h.text(
+                lang.pick(
+                    en: "Score of each rule from 0 to 3; a dashed mark shows its target. The same figures are in the table “Scores by rule”.",
+                    fr: "Note de chaque règle de 0 à 3 ; un trait pointillé marque sa cible. Les mêmes chiffres figurent dans le tableau « Notes par règle »."))
         }
         h.raw("</figcaption></figure>\n<figure>")
         let themeBars = c.summary.themes.map { t in
             SVGCharts.Bar(label: c.themeTitle(t), fraction: t.overall, target: nil, value: t.overall?.percent(lang) ?? w.notScored)
         }
         let themeCount = w.count(c.summary.themes.count, en: ("theme", "themes"), fr: ("thème", "thèmes"))
-        h.raw(SVGCharts.bars(themeBars, ariaLabel: lang.pick(en: "Bar chart of the \(themeCount): each theme’s score as a percentage, with lines at levels 1, 2 and 3.", fr: "Graphique en barres des \(themeCount) : le score de chaque thème en pourcentage, avec des repères aux niveaux 1, 2 et 3."),
-                             describedBy: "themes-table", axis: levelAxis(c), axisTitle: lang.pick(en: "Average level reached", fr: "Niveau moyen atteint")))
+        h.raw(
+            SVGCharts.bars(
+                themeBars,
+                ariaLabel: lang.pick(
+                    en: "Bar chart of the \(themeCount): each theme’s score as a percentage, with lines at levels 1, 2 and 3.",
+                    fr: "Graphique en barres des \(themeCount) : le score de chaque thème en pourcentage, avec des repères aux niveaux 1, 2 et 3."),
+                describedBy: "themes-table", axis: levelAxis(c), axisTitle: lang.pick(en: "Average level reached", fr: "Niveau moyen atteint")))
         h.raw("<figcaption>")
-        h.text(lang.pick(en: "Score of each theme; the vertical lines mark levels 1, 2 and 3. The same figures are in the table “Themes”.",
-                         fr: "Score de chaque thème ; les traits verticaux marquent les niveaux 1, 2 et 3. Les mêmes chiffres figurent dans le tableau « Thèmes »."))
+        h.text(
+            lang.pick(
+                en: "Score of each theme; the vertical lines mark levels 1, 2 and 3. The same figures are in the table “Themes”.",
+                fr: "Score de chaque thème ; les traits verticaux marquent les niveaux 1, 2 et 3. Les mêmes chiffres figurent dans le tableau « Thèmes »."))
         h.raw("</figcaption></figure>\n</div>\n</section>\n")
     }
 
@@ -242,7 +272,8 @@ enum HTMLReport {
         h.text(w.about)
         h.raw("</h2>\n<dl>")
         h.element("dt", w.catalogue)
-        h.element("dd", c.catalog.title[lang] + " — " + w.version + " " + c.catalog.version + " (" + w.fingerprint + " " + String(c.catalog.sha256.prefix(12)) + ")")
+        h.element(
+            "dd", c.catalog.title[lang] + " — " + w.version + " " + c.catalog.version + " (" + w.fingerprint + " " + String(c.catalog.sha256.prefix(12)) + ")")
         if let source = w.sourceText(c.catalog) {
             h.element("dt", w.source)
             h.element("dd", source)

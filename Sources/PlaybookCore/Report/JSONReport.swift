@@ -11,8 +11,11 @@ enum JSONReport {
         program.append(("segment", a.program.segment.map { .string($0.rawValue) } ?? .null))
         var source: JSONValue = .null
         if let s = c.catalog.source {
-            source = .object(sortedObject([("author", .string(s.author)), ("date", s.date.map(JSONValue.string) ?? .null),
-                                           ("title", .string(s.title)), ("url", s.url.map(JSONValue.string) ?? .null)]))
+            source = .object(
+                sortedObject([
+                    ("author", .string(s.author)), ("date", s.date.map(JSONValue.string) ?? .null),
+                    ("title", .string(s.title)), ("url", s.url.map(JSONValue.string) ?? .null),
+                ]))
         }
         // Streamed, keys in code point order, as `sortedObject` would put them: the arrays have an
         // item per rule or action, too many to build as a tree first.
@@ -27,16 +30,22 @@ enum JSONReport {
         out.member("assessedOn", .string(a.assessedOn.description))
         out.member("assessor", .string(a.assessor))
         out.member("band", band(s.band, c))
-        out.member("catalog", .object(sortedObject([
-            ("id", .string(c.catalog.id)), ("version", .string(c.catalog.version)), ("sha256", .string(c.catalog.sha256)),
-            ("title", .string(c.catalog.title[lang])), ("source", source),
-        ])))
-        out.member("counts", .object(sortedObject([
-            ("rules", int(c.rules.count)), ("scored", int(s.scoredCount)), ("applicable", int(s.applicableCount)),
-            ("notApplicable", int(s.notApplicableCount)), ("unknown", int(s.unknownCount)), ("notAssessed", int(s.unansweredCount)),
-            ("withTarget", int(s.targetCount)), ("targetShortfall", int(c.shortfall)),
-            ("actions", int(c.actions.count)), ("openActions", int(c.openActionCount)), ("overdueActions", int(c.overdueActionCount)),
-        ])))
+        out.member(
+            "catalog",
+            .object(
+                sortedObject([
+                    ("id", .string(c.catalog.id)), ("version", .string(c.catalog.version)), ("sha256", .string(c.catalog.sha256)),
+                    ("title", .string(c.catalog.title[lang])), ("source", source),
+                ])))
+        out.member(
+            "counts",
+            .object(
+                sortedObject([
+                    ("rules", int(c.rules.count)), ("scored", int(s.scoredCount)), ("applicable", int(s.applicableCount)),
+                    ("notApplicable", int(s.notApplicableCount)), ("unknown", int(s.unknownCount)), ("notAssessed", int(s.unansweredCount)),
+                    ("withTarget", int(s.targetCount)), ("targetShortfall", int(c.shortfall)),
+                    ("actions", int(c.actions.count)), ("openActions", int(c.openActionCount)), ("overdueActions", int(c.overdueActionCount)),
+                ])))
         out.member("coverage", ratio(s.coverage))
         out.member("language", .string(lang.rawValue))
         out.member("overall", ratio(s.overall))
@@ -115,11 +124,12 @@ enum JSONReport {
     }
 
     private static func theme(_ t: ThemeScore, _ c: ReportContent) -> JSONValue {
-        .object(sortedObject([
-            ("id", .string(t.themeID)), ("title", .string(c.themeTitle(t))),
-            ("overall", ratio(t.overall)), ("band", band(t.band, c)), ("coverage", ratio(t.coverage)),
-            ("rules", int(t.ruleCount)), ("scored", int(t.scoredCount)), ("applicable", int(t.applicableCount)),
-        ]))
+        .object(
+            sortedObject([
+                ("id", .string(t.themeID)), ("title", .string(c.themeTitle(t))),
+                ("overall", ratio(t.overall)), ("band", band(t.band, c)), ("coverage", ratio(t.coverage)),
+                ("rules", int(t.ruleCount)), ("scored", int(t.scoredCount)), ("applicable", int(t.applicableCount)),
+            ]))
     }
 
     private static func priority(_ p: Priority, rank: Int, into out: inout JSONPrettyStream) {
@@ -165,8 +175,11 @@ enum JSONReport {
     /// `{"numerator": 2, "denominator": 3, "percent": 66.7}`: exact, and as shown (rounded half up).
     private static func ratio(_ f: Fraction?) -> JSONValue {
         guard let f else { return .null }
-        return .object(JSONObject([JSONMember("denominator", int(f.denominator)), JSONMember("numerator", int(f.numerator)),
-                                   JSONMember("percent", .number(ReportText.decimalTenths(f.permille)))]))
+        return .object(
+            JSONObject([
+                JSONMember("denominator", int(f.denominator)), JSONMember("numerator", int(f.numerator)),
+                JSONMember("percent", .number(ReportText.decimalTenths(f.permille))),
+            ]))
     }
 
     /// `{"level": 2, "label": "Established"}`.

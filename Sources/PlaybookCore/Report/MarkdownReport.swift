@@ -37,10 +37,14 @@ enum MarkdownReport {
         let lang = c.lang
         out.line("## " + w.headline)
         out.line()
-        out.line("- " + bold(w.overall) + ReportText.colon(lang) + SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang, escape: { Markdown.inline($0) }))
+        out.line(
+            "- " + bold(w.overall) + ReportText.colon(lang)
+                + SummaryText.overallText(s.overall, band: s.band, catalog: c.catalog, lang: lang, escape: { Markdown.inline($0) }))
         out.line("- " + bold(w.coverage) + ReportText.colon(lang) + SummaryText.coverageText(s, lang: lang))
         if let toTarget = s.toTarget {
-            let rules = w.count(s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"), fr: ("règle avec cible et score", "règles avec cible et score"))
+            let rules = w.count(
+                s.targetCount, en: ("rule with a target and a score", "rules with a target and a score"),
+                fr: ("règle avec cible et score", "règles avec cible et score"))
             out.line("- " + bold(w.toTarget) + ReportText.colon(lang) + toTarget.percent(lang) + " (" + rules + ")")
         }
         out.line()
@@ -55,8 +59,9 @@ enum MarkdownReport {
         out.line("|---|---:|---|---:|---:|")
         for theme in c.summary.themes {
             let level = theme.band.map { "\($0) — " + Markdown.inline(c.levelLabel($0)) } ?? "—"
-            out.line("| " + Markdown.inline(c.themeTitle(theme)) + " | " + (theme.overall?.percent(c.lang) ?? "—") + " | " + level
-                     + " | \(theme.scoredCount)/\(theme.applicableCount) | " + (theme.coverage?.percent(c.lang) ?? "—") + " |")
+            out.line(
+                "| " + Markdown.inline(c.themeTitle(theme)) + " | " + (theme.overall?.percent(c.lang) ?? "—") + " | " + level
+                    + " | \(theme.scoredCount)/\(theme.applicableCount) | " + (theme.coverage?.percent(c.lang) ?? "—") + " |")
         }
         out.line()
     }
@@ -69,7 +74,9 @@ enum MarkdownReport {
         out.line()
         for (i, p) in c.summary.priorities.prefix(ReportContent.detailedPriorities).enumerated() {
             guard let r = c.line(for: p) else { continue }
-            out.line("\(i + 1). " + bold(w.rule + " \(r.rule.number) — " + Markdown.inline(r.rule.title[lang])) + ReportText.colon(lang) + SummaryText.gapText(p, lang: lang))
+            out.line(
+                "\(i + 1). " + bold(w.rule + " \(r.rule.number) — " + Markdown.inline(r.rule.title[lang])) + ReportText.colon(lang)
+                    + SummaryText.gapText(p, lang: lang))
             if !r.answer.note.isEmpty { out.line("   - " + w.note + ReportText.colon(lang) + Markdown.block(r.answer.note, atLineStart: false)) }
             for action in r.answer.actions where action.status.isOpen {
                 out.line("   - " + w.action + " " + actionText(action, overdue: action.isOverdue(asOf: c.asOf), w))
@@ -155,8 +162,10 @@ enum MarkdownReport {
         let lang = c.lang
         out.line("## " + w.about)
         out.line()
-        out.line("- " + bold(w.catalogue) + ReportText.colon(lang) + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " " + Markdown.inline(c.catalog.version)
-                 + " (" + w.fingerprint + " `" + String(c.catalog.sha256.filter(\.isHexDigit).prefix(12)) + "`)")
+        out.line(
+            "- " + bold(w.catalogue) + ReportText.colon(lang) + Markdown.inline(c.catalog.title[lang]) + ", " + w.version + " "
+                + Markdown.inline(c.catalog.version)
+                + " (" + w.fingerprint + " `" + String(c.catalog.sha256.filter(\.isHexDigit).prefix(12)) + "`)")
         if let source = w.sourceText(c.catalog) { out.line("- " + bold(w.source) + ReportText.colon(lang) + Markdown.inline(source)) }
         if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.line("  " + Markdown.block(note)) }
         out.line("- " + bold(w.method) + ReportText.colon(lang) + w.methodText)

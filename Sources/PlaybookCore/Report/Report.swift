@@ -42,8 +42,10 @@ public struct ReportOptions: Sendable, Equatable {
     /// CSV only: start with the UTF-8 byte order mark that spreadsheet programs need to read accents right.
     public var bom: Bool
 
-    public init(format: ReportFormat, lang: Language, asOf: CalendarDate? = nil, width: Int = 80, color: Bool = false,
-                actionsCSV: Bool = false, bom: Bool = false) {
+    public init(
+        format: ReportFormat, lang: Language, asOf: CalendarDate? = nil, width: Int = 80, color: Bool = false,
+        actionsCSV: Bool = false, bom: Bool = false
+    ) {
         self.format = format
         self.lang = lang
         self.asOf = asOf

@@ -55,8 +55,10 @@ struct ReportContent {
             }
             if answer.target != nil { hasTargets = true }
             let themeTitle = catalog.theme(rule.theme)?.title[lang] ?? rule.theme
-            rules.append(RuleLine(rule: rule, answer: answer, themeTitle: themeTitle, priorityRank: rank[index],
-                                  gap: gap, openActions: ruleOpen, overdueActions: ruleOverdue))
+            rules.append(
+                RuleLine(
+                    rule: rule, answer: answer, themeTitle: themeTitle, priorityRank: rank[index],
+                    gap: gap, openActions: ruleOpen, overdueActions: ruleOverdue))
         }
         self.rules = rules
         self.actions = actions

@@ -9,9 +9,13 @@ enum ReportReading {
         var sentences: [String] = []
         if let overall = s.overall, let band = s.band {
             let label = w.quoted(escape(c.levelLabel(band)))
-            sentences.append(lang.pick(
-                en: "With \(s.scoredCount) of \(s.applicableCount) applicable rules scored, the programme stands at \(overall.percent(lang)) overall, which is level \(band), \(label), on the catalogue’s 0–3 scale.",
-                fr: "Avec \(w.count(s.scoredCount, en: ("", ""), fr: ("règle notée", "règles notées"))) sur \(s.applicableCount) \(s.applicableCount > 1 ? "applicables" : "applicable"), le programme atteint \(overall.percent(lang)) au global, soit le niveau \(band), \(label), sur l’échelle de 0 à 3 du catalogue."))
+            sentences.append(
+                lang.pick(
+                    en:
+                        "With \(s.scoredCount) of \(s.applicableCount) applicable rules scored, the programme stands at \(overall.percent(lang)) overall, which is level \(band), \(label), on the catalogue’s 0–3 scale.",
+                    fr:
+                        "Avec \(w.count(s.scoredCount, en: ("", ""), fr: ("règle notée", "règles notées"))) sur \(s.applicableCount) \(s.applicableCount > 1 ? "applicables" : "applicable"), le programme atteint \(overall.percent(lang)) au global, soit le niveau \(band), \(label), sur l’échelle de 0 à 3 du catalogue."
+                ))
             if let meaning = c.catalog.scale.first(where: { $0.level == band })?.meaning[lang], !meaning.isEmpty {
                 sentences.append(lang.pick(en: "At that level: ", fr: "À ce niveau\u{A0}: ") + w.quoted(escape(meaning)))
             }
@@ -19,15 +23,18 @@ enum ReportReading {
             if let toTarget = s.toTarget {
                 let rules = w.count(s.targetCount, en: ("scored rule", "scored rules"), fr: ("règle notée", "règles notées"))
                 let missing = w.count(c.shortfall, en: ("level", "levels"), fr: ("niveau", "niveaux"))
-                sentences.append(lang.pick(
-                    en: "Against the targets set for \(rules), it is at \(toTarget.percent(lang)): \(missing) still to climb.",
-                    fr: "Au regard des cibles fixées pour \(rules), il en est à \(toTarget.percent(lang))\u{A0}: \(missing) encore à gravir."))
+                sentences.append(
+                    lang.pick(
+                        en: "Against the targets set for \(rules), it is at \(toTarget.percent(lang)): \(missing) still to climb.",
+                        fr: "Au regard des cibles fixées pour \(rules), il en est à \(toTarget.percent(lang))\u{A0}: \(missing) encore à gravir."))
             }
             sentences += prioritySentences(c, w, escape: escape)
         } else {
             let rules = w.count(s.applicableCount, en: ("applicable rule", "applicable rules"), fr: ("règle applicable", "règles applicables"))
-            sentences.append(lang.pick(en: "No rule has been scored yet, so there is no overall score: \(rules) to assess.",
-                                       fr: "Aucune règle n’est encore notée, il n’y a donc pas de score global\u{A0}: \(rules) à évaluer."))
+            sentences.append(
+                lang.pick(
+                    en: "No rule has been scored yet, so there is no overall score: \(rules) to assess.",
+                    fr: "Aucune règle n’est encore notée, il n’y a donc pas de score global\u{A0}: \(rules) à évaluer."))
         }
         sentences += incompleteSentences(c, w)
         sentences += actionSentences(c, w)
@@ -49,30 +56,41 @@ enum ReportReading {
         }
         let strong = w.quoted(escape(c.themeTitle(best.0))) + " (" + best.1.percent(lang) + ")"
         let weak = w.quoted(escape(c.themeTitle(worst.0))) + " (" + worst.1.percent(lang) + ")"
-        return [lang.pick(en: "The strongest theme is \(strong), the weakest \(weak).",
-                          fr: "Le thème le plus solide est \(strong), le plus faible \(weak).")]
+        return [
+            lang.pick(
+                en: "The strongest theme is \(strong), the weakest \(weak).",
+                fr: "Le thème le plus solide est \(strong), le plus faible \(weak).")
+        ]
     }
 
     private static func prioritySentences(_ c: ReportContent, _ w: ReportWords, escape: (String) -> String) -> [String] {
         let lang = c.lang
         let priorities = c.summary.priorities
         guard !priorities.isEmpty else {
-            return [lang.pick(en: "No scored rule is below its target (or below 3 where no target is set).",
-                              fr: "Aucune règle notée n’est sous sa cible (ou sous 3 faute de cible).")]
+            return [
+                lang.pick(
+                    en: "No scored rule is below its target (or below 3 where no target is set).",
+                    fr: "Aucune règle notée n’est sous sa cible (ou sous 3 faute de cible).")
+            ]
         }
         let named = priorities.prefix(3).compactMap { c.line(for: $0) }.map {
             lang.pick(en: "rule \($0.rule.number), ", fr: "la règle \($0.rule.number), ") + w.quoted(escape($0.rule.title[lang]))
         }
         let list = joinedList(named, lang)
-        var sentences = [named.count == 1
-            ? lang.pick(en: "The largest gap is on \(list).", fr: "Le plus grand écart porte sur \(list).")
-            : lang.pick(en: "The largest gaps are on \(list).", fr: "Les plus grands écarts portent sur \(list).")]
+        var sentences = [
+            named.count == 1
+                ? lang.pick(en: "The largest gap is on \(list).", fr: "Le plus grand écart porte sur \(list).")
+                : lang.pick(en: "The largest gaps are on \(list).", fr: "Les plus grands écarts portent sur \(list).")
+        ]
         let uncovered = priorities.filter { (c.line(for: $0)?.openActions ?? 0) == 0 }.count
         if uncovered > 0 {
-            let below = w.count(priorities.count, en: ("rule below its goal", "rules below their goal"), fr: ("règle sous son objectif", "règles sous leur objectif"))
-            sentences.append(w.isPlural(uncovered)
-                ? lang.pick(en: "\(uncovered) of the \(below) have no open action yet.", fr: "\(uncovered) des \(below) n’ont encore aucune action ouverte.")
-                : lang.pick(en: "\(uncovered) of the \(below) has no open action yet.", fr: "\(uncovered) des \(below) n’a encore aucune action ouverte."))
+            let below = w.count(
+                priorities.count, en: ("rule below its goal", "rules below their goal"), fr: ("règle sous son objectif", "règles sous leur objectif"))
+            sentences.append(
+                w.isPlural(uncovered)
+                    ? lang.pick(
+                        en: "\(uncovered) of the \(below) have no open action yet.", fr: "\(uncovered) des \(below) n’ont encore aucune action ouverte.")
+                    : lang.pick(en: "\(uncovered) of the \(below) has no open action yet.", fr: "\(uncovered) des \(below) n’a encore aucune action ouverte."))
         }
         return sentences
     }
@@ -81,10 +99,16 @@ enum ReportReading {
         let s = c.summary
         var parts: [String] = []
         if s.unknownCount > 0 {
-            parts.append(w.count(s.unknownCount, en: ("rule is marked unknown", "rules are marked unknown"), fr: ("règle est marquée inconnue", "règles sont marquées inconnues")))
+            parts.append(
+                w.count(
+                    s.unknownCount, en: ("rule is marked unknown", "rules are marked unknown"),
+                    fr: ("règle est marquée inconnue", "règles sont marquées inconnues")))
         }
         if s.unansweredCount > 0, s.overall != nil {
-            parts.append(w.count(s.unansweredCount, en: ("rule is not assessed yet", "rules are not assessed yet"), fr: ("règle n’est pas encore évaluée", "règles ne sont pas encore évaluées")))
+            parts.append(
+                w.count(
+                    s.unansweredCount, en: ("rule is not assessed yet", "rules are not assessed yet"),
+                    fr: ("règle n’est pas encore évaluée", "règles ne sont pas encore évaluées")))
         }
         var sentences: [String] = []
         if !parts.isEmpty {
@@ -92,8 +116,10 @@ enum ReportReading {
             sentences.append(c.lang.pick(en: "The picture is incomplete: \(list).", fr: "Le tableau est incomplet\u{A0}: \(list)."))
         }
         if s.notApplicableCount > 0 {
-            sentences.append(w.count(s.notApplicableCount, en: ("rule was set aside as not applicable.", "rules were set aside as not applicable."),
-                                     fr: ("règle a été écartée comme non applicable.", "règles ont été écartées comme non applicables.")))
+            sentences.append(
+                w.count(
+                    s.notApplicableCount, en: ("rule was set aside as not applicable.", "rules were set aside as not applicable."),
+                    fr: ("règle a été écartée comme non applicable.", "règles ont été écartées comme non applicables.")))
         }
         return sentences
     }

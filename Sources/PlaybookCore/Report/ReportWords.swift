@@ -23,8 +23,11 @@ struct ReportWords {
     var toTarget: String { pick("To target", "Vers la cible") }
     var themes: String { pick("Themes", "Thèmes") }
     var priorities: String { pick("Priorities", "Priorités") }
-    var prioritiesIntro: String { pick("Scored rules below their target (or below 3 without one), largest weighted gap first.",
-                                       "Règles notées sous leur cible (ou sous 3 sans cible), plus grand écart pondéré d’abord.") }
+    var prioritiesIntro: String {
+        pick(
+            "Scored rules below their target (or below 3 without one), largest weighted gap first.",
+            "Règles notées sous leur cible (ou sous 3 sans cible), plus grand écart pondéré d’abord.")
+    }
     var noPriorities: String { pick("None: every scored rule is at its target (or at 3).", "Aucune\u{A0}: chaque règle notée est à sa cible (ou à 3).") }
     var noPrioritiesYet: String { pick("None yet: no rule is scored.", "Aucune pour l’instant\u{A0}: aucune règle n’est notée.") }
 
@@ -71,8 +74,10 @@ struct ReportWords {
     var source: String { pick("Source", "Source") }
     var method: String { pick("How the numbers are computed", "Comment les chiffres sont calculés") }
     var methodText: String {
-        pick("Each rule is scored from 0 to 3. The overall score is Σ(weight × score) / Σ(weight × 3) over scored rules; rules marked not applicable leave the count, unknown and unassessed rules do not score. The level is the one the weighted average has reached. Coverage is scored rules over applicable rules. Percent-to-target is 1 − Σ max(0, target − score) / Σ target over scored rules with a target. Percentages are rounded half up to one decimal.",
-             "Chaque règle est notée de 0 à 3. Le score global vaut Σ(poids × note) / Σ(poids × 3) sur les règles notées ; les règles non applicables sortent du compte, les règles inconnues ou non évaluées ne sont pas notées. Le niveau est celui qu’atteint la moyenne pondérée. La couverture rapporte les règles notées aux règles applicables. L’atteinte des cibles vaut 1 − Σ max(0, cible − note) / Σ cible sur les règles notées qui ont une cible. Les pourcentages sont arrondis au dixième le plus proche (demi vers le haut).")
+        pick(
+            "Each rule is scored from 0 to 3. The overall score is Σ(weight × score) / Σ(weight × 3) over scored rules; rules marked not applicable leave the count, unknown and unassessed rules do not score. The level is the one the weighted average has reached. Coverage is scored rules over applicable rules. Percent-to-target is 1 − Σ max(0, target − score) / Σ target over scored rules with a target. Percentages are rounded half up to one decimal.",
+            "Chaque règle est notée de 0 à 3. Le score global vaut Σ(poids × note) / Σ(poids × 3) sur les règles notées ; les règles non applicables sortent du compte, les règles inconnues ou non évaluées ne sont pas notées. Le niveau est celui qu’atteint la moyenne pondérée. La couverture rapporte les règles notées aux règles applicables. L’atteinte des cibles vaut 1 − Σ max(0, cible − note) / Σ cible sur les règles notées qui ont une cible. Les pourcentages sont arrondis au dixième le plus proche (demi vers le haut)."
+        )
     }
 
     /// `level 2` / `niveau 2`.

@@ -39,14 +39,18 @@ enum SVGCharts {
         let scoreStroke = markers ? "2.5" : "1", targetStroke = markers ? "2" : "1"
         var svg = ""
         svg.reserveCapacity(4_096 + n * 160)
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"" + HTMLText.escape(ariaLabel, keepNewlines: false)
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\""
+            + HTMLText.escape(ariaLabel, keepNewlines: false)
             + "\" aria-describedby=\"" + describedBy + "\" font-size=\"14\">"
         // Legend on top, so it is never cut from the shape when printed.
         svg += "<g class=\"legend\">"
-        svg += "<line x1=\"4\" y1=\"14\" x2=\"30\" y2=\"14\" stroke=\"\(scoreColor)\" stroke-width=\"3\"/><circle cx=\"17\" cy=\"14\" r=\"4\" fill=\"\(scoreColor)\"/>"
+        svg +=
+            "<line x1=\"4\" y1=\"14\" x2=\"30\" y2=\"14\" stroke=\"\(scoreColor)\" stroke-width=\"3\"/><circle cx=\"17\" cy=\"14\" r=\"4\" fill=\"\(scoreColor)\"/>"
         svg += "<text x=\"36\" y=\"19\" fill=\"\(inkColor)\">" + HTMLText.escape(legend.score) + "</text>"
         if hasTarget {
-            svg += "<line x1=\"150\" y1=\"14\" x2=\"176\" y2=\"14\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/><rect x=\"159\" y=\"10\" width=\"8\" height=\"8\" fill=\"#fff\" stroke=\"\(targetColor)\" stroke-width=\"2\"/>"
+            svg +=
+                "<line x1=\"150\" y1=\"14\" x2=\"176\" y2=\"14\" stroke=\"\(targetColor)\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/><rect x=\"159\" y=\"10\" width=\"8\" height=\"8\" fill=\"#fff\" stroke=\"\(targetColor)\" stroke-width=\"2\"/>"
             svg += "<text x=\"182\" y=\"19\" fill=\"\(inkColor)\">" + HTMLText.escape(legend.target) + "</text>"
         }
         if spokes.contains(where: { $0.score == nil }) {
@@ -67,7 +71,9 @@ enum SVGCharts {
                 svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r))\"/>"
             }
         }
-        for i in stride(from: 0, to: n, by: labelEvery) { svg += "<line x1=\"\(f(cx))\" y1=\"\(f(cy))\" x2=\"" + f(cx + radius * cosines[i]) + "\" y2=\"" + f(cy + radius * sines[i]) + "\"/>" }
+        for i in stride(from: 0, to: n, by: labelEvery) {
+            svg += "<line x1=\"\(f(cx))\" y1=\"\(f(cy))\" x2=\"" + f(cx + radius * cosines[i]) + "\" y2=\"" + f(cy + radius * sines[i]) + "\"/>"
+        }
         svg += "</g>"
         svg += "<g fill=\"\(mutedColor)\" font-size=\"11\">"
         for level in 1...3 { svg += "<text x=\"\(f(cx + 4))\" y=\"\(f(cy - radius * Double(level) / 3 + 11))\">\(level)</text>" }
@@ -76,12 +82,16 @@ enum SVGCharts {
         let scored = (0..<n).filter { spokes[$0].score != nil }
         if !scored.isEmpty {
             let points = scored.map { point($0, radius * Double(spokes[$0].score!) / 3) }.joined(separator: " ")
-            svg += "<polygon points=\"" + points + "\" fill=\"\(scoreColor)\" fill-opacity=\"0.18\" stroke=\"\(scoreColor)\" stroke-width=\"\(scoreStroke)\" stroke-linejoin=\"round\"/>"
+            svg +=
+                "<polygon points=\"" + points
+                + "\" fill=\"\(scoreColor)\" fill-opacity=\"0.18\" stroke=\"\(scoreColor)\" stroke-width=\"\(scoreStroke)\" stroke-linejoin=\"round\"/>"
         }
         let targeted = (0..<n).filter { spokes[$0].target != nil }
         if !targeted.isEmpty {
             let points = targeted.map { point($0, radius * Double(spokes[$0].target!) / 3) }.joined(separator: " ")
-            svg += "<polygon points=\"" + points + "\" fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"\(targetStroke)\" stroke-dasharray=\"6 4\" stroke-linejoin=\"round\"/>"
+            svg +=
+                "<polygon points=\"" + points
+                + "\" fill=\"none\" stroke=\"\(targetColor)\" stroke-width=\"\(targetStroke)\" stroke-dasharray=\"6 4\" stroke-linejoin=\"round\"/>"
         }
         if markers {
             svg += "<g fill=\"#fff\" stroke=\"\(targetColor)\" stroke-width=\"2\">"
@@ -99,7 +109,9 @@ enum SVGCharts {
         svg += "<g font-size=\"\(n > 24 ? 10 : 15)\" font-weight=\"600\" text-anchor=\"middle\" dominant-baseline=\"central\">"
         for i in stride(from: 0, to: n, by: labelEvery) {
             let muted = spokes[i].score == nil
-            svg += "<text x=\"" + f(cx + (radius + 16) * cosines[i]) + "\" y=\"" + f(cy + (radius + 16) * sines[i]) + "\" fill=\"" + (muted ? mutedColor : inkColor) + "\""
+            svg +=
+                "<text x=\"" + f(cx + (radius + 16) * cosines[i]) + "\" y=\"" + f(cy + (radius + 16) * sines[i]) + "\" fill=\""
+                + (muted ? mutedColor : inkColor) + "\""
                 + (muted ? " font-style=\"italic\" font-weight=\"400\"" : "") + ">" + HTMLText.escape(spokes[i].label) + "</text>"
         }
         svg += "</g></svg>"
@@ -112,13 +124,18 @@ enum SVGCharts {
         let height = top + row * Double(bars.count) + 34
         var svg = ""
         svg.reserveCapacity(1_024 + bars.count * 420)
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"" + HTMLText.escape(ariaLabel, keepNewlines: false)
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\""
+            + HTMLText.escape(ariaLabel, keepNewlines: false)
             + "\" aria-describedby=\"" + describedBy + "\" font-size=\"13\">"
         let plotBottom = top + row * Double(bars.count)
         for (i, bar) in bars.enumerated() {
             let y = top + row * Double(i)
-            svg += "<text x=\"0\" y=\"\(f(y + 14))\" fill=\"\(inkColor)\">" + HTMLText.escape(TextWrap.clip(bar.label, width: 48), keepNewlines: false) + "</text>"
-            svg += "<text x=\"\(f(width))\" y=\"\(f(y + 14))\" text-anchor=\"end\" font-weight=\"700\" fill=\"" + (bar.fraction == nil ? mutedColor : inkColor) + "\">" + HTMLText.escape(bar.value) + "</text>"
+            svg +=
+                "<text x=\"0\" y=\"\(f(y + 14))\" fill=\"\(inkColor)\">" + HTMLText.escape(TextWrap.clip(bar.label, width: 48), keepNewlines: false) + "</text>"
+            svg +=
+                "<text x=\"\(f(width))\" y=\"\(f(y + 14))\" text-anchor=\"end\" font-weight=\"700\" fill=\"" + (bar.fraction == nil ? mutedColor : inkColor)
+                + "\">" + HTMLText.escape(bar.value) + "</text>"
             svg += "<rect x=\"0\" y=\"\(f(y + 21))\" width=\"\(f(width))\" height=\"14\" rx=\"2\" fill=\"\(trackColor)\"/>"
             if let fraction = bar.fraction, fraction.denominator > 0 {
                 let w = width * Double(min(fraction.numerator, fraction.denominator)) / Double(fraction.denominator)
@@ -126,7 +143,8 @@ enum SVGCharts {
             }
             if let target = bar.target, target.denominator > 0 {
                 let x = width * Double(min(target.numerator, target.denominator)) / Double(target.denominator)
-                svg += "<line x1=\"\(f(x))\" y1=\"\(f(y + 17))\" x2=\"\(f(x))\" y2=\"\(f(y + 39))\" stroke=\"\(targetColor)\" stroke-width=\"3\" stroke-dasharray=\"4 2\"/>"
+                svg +=
+                    "<line x1=\"\(f(x))\" y1=\"\(f(y + 17))\" x2=\"\(f(x))\" y2=\"\(f(y + 39))\" stroke=\"\(targetColor)\" stroke-width=\"3\" stroke-dasharray=\"4 2\"/>"
             }
         }
         // Level marks cross each bar only, never its label: white notches at levels 1 and 2.
@@ -142,7 +160,9 @@ enum SVGCharts {
         for (level, name) in axis.prefix(4).enumerated() {
             let x = width * Double(level) / 3
             let anchor = level == 0 ? "start" : (level == 3 ? "end" : "middle")
-            svg += "<text x=\"\(f(x))\" y=\"\(f(plotBottom + 14))\" text-anchor=\"\(anchor)\">" + HTMLText.escape(TextWrap.clip(name, width: 22), keepNewlines: false) + "</text>"
+            svg +=
+                "<text x=\"\(f(x))\" y=\"\(f(plotBottom + 14))\" text-anchor=\"\(anchor)\">"
+                + HTMLText.escape(TextWrap.clip(name, width: 22), keepNewlines: false) + "</text>"
         }
         svg += "<text x=\"\(f(width / 2))\" y=\"\(f(plotBottom + 30))\" text-anchor=\"middle\" font-style=\"italic\">" + HTMLText.escape(axisTitle) + "</text>"
         svg += "</g></svg>"

@@ -51,7 +51,10 @@ enum TextReport {
 
         out.blank()
         out.heading(w.about.uppercased())
-        out.field(w.catalogue, safe(c.catalog.title[lang]) + " — " + w.version + " " + safe(c.catalog.version) + " (" + w.fingerprint + " " + safe(String(c.catalog.sha256.prefix(12))) + ")", indent: 2)
+        out.field(
+            w.catalogue,
+            safe(c.catalog.title[lang]) + " — " + w.version + " " + safe(c.catalog.version) + " (" + w.fingerprint + " "
+                + safe(String(c.catalog.sha256.prefix(12))) + ")", indent: 2)
         if let source = w.sourceText(c.catalog) { out.field(w.source, safe(source), indent: 2) }
         if let note = c.catalog.source?.note?[lang], !note.isEmpty { out.wrapped(safe(note), indent: 4) }
         out.field(w.method, w.methodText, indent: 2)
@@ -251,11 +254,14 @@ struct StyledLines {
     /// `Label: ` then the text that `build` writes, laid out as `field`.
     mutating func field(_ label: String, indent: Int, role: Role? = nil, _ build: (inout TextPieces) -> Void) {
         let colon = ReportText.colon(lang)
-        layout(width: width - indent - 2, { text in
-            text.append(label)
-            text.append(colon)
-            build(&text)
-        }) { this, i, line in
+        layout(
+            width: width - indent - 2,
+            { text in
+                text.append(label)
+                text.append(colon)
+                build(&text)
+            }
+        ) { this, i, line in
             this.emit(indent: line.isEmpty ? 0 : (i == 0 ? indent : indent + 2), line, role: role)
         }
     }

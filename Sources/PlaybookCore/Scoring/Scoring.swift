@@ -63,25 +63,29 @@ public enum Scoring {
             }
             let goal = answer?.target ?? 3
             if goal > score {
-                priorities.append(Priority(ruleID: rule.id, number: rule.number, score: score, goal: goal,
-                                           hasTarget: answer?.target != nil, weightedGap: rule.weight.thousandths * (goal - score)))
+                priorities.append(
+                    Priority(
+                        ruleID: rule.id, number: rule.number, score: score, goal: goal,
+                        hasTarget: answer?.target != nil, weightedGap: rule.weight.thousandths * (goal - score)))
             }
         }
         priorities.sort { ($0.weightedGap, -$0.number) > ($1.weightedGap, -$1.number) }
         let themes = catalog.themes.enumerated().map { i, theme in
             let t = themeTotals[i]
-            return ThemeScore(themeID: theme.id, overall: t.overall, band: t.band, coverage: t.coverage,
-                              scoredCount: t.scored, applicableCount: t.applicable, ruleCount: t.rules)
+            return ThemeScore(
+                themeID: theme.id, overall: t.overall, band: t.band, coverage: t.coverage,
+                scoredCount: t.scored, applicableCount: t.applicable, ruleCount: t.rules)
         }
         var toTarget: Fraction?
         if targetCount > 0 {
             toTarget = targetSum == 0 ? Fraction(1, 1) : Fraction(targetSum - gapSum, targetSum)
         }
-        return ScoreSummary(overall: totals.overall, band: totals.band, coverage: totals.coverage,
-                            scoredCount: totals.scored, applicableCount: totals.applicable,
-                            notApplicableCount: totals.notApplicable, unknownCount: totals.unknown,
-                            unansweredCount: totals.unanswered, toTarget: toTarget, targetCount: targetCount,
-                            themes: themes, priorities: priorities)
+        return ScoreSummary(
+            overall: totals.overall, band: totals.band, coverage: totals.coverage,
+            scoredCount: totals.scored, applicableCount: totals.applicable,
+            notApplicableCount: totals.notApplicable, unknownCount: totals.unknown,
+            unansweredCount: totals.unanswered, toTarget: toTarget, targetCount: targetCount,
+            themes: themes, priorities: priorities)
     }
 }
 

@@ -154,7 +154,8 @@ public final class DocumentLock {
         for line in String(decoding: table, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]),
-                  let last = fields[5].split(separator: ":").last, UInt64(last) == inode else { continue }
+                let last = fields[5].split(separator: ":").last, UInt64(last) == inode
+            else { continue }
             var user = "uid ?"
             if let status = try? SafeFile.read("/proc/\(pid)/status", limit: 65_536) {
                 for l in String(decoding: status, as: UTF8.self).split(separator: "\n") where l.hasPrefix("Uid:") {

@@ -77,7 +77,8 @@ public enum Documents {
             return LoadedAssessment(assessment: assessment, warnings: warnings, bytes: bytes)
         } catch {
             if let v = tape.withRoot({ $0.object?["formatVersion"]?.stringValue }),
-               let major = Int(v.split(separator: ".").first ?? ""), major > Assessment.supportedMajor {
+                let major = Int(v.split(separator: ".").first ?? ""), major > Assessment.supportedMajor
+            {
                 throw FileError(path: path, kind: .newerFormat(v))
             }
             throw FileError(path: path, kind: .problems(error.problems))

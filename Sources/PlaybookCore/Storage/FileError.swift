@@ -34,9 +34,17 @@ public struct FileError: Error, Equatable, Sendable {
         case .notRegularFile:
             lines = ["\(file): " + lang.pick(en: "not a regular file", fr: "n’est pas un fichier ordinaire")]
         case .tooLarge(let size, let limit):
-            lines = ["\(file): " + lang.pick(en: "file is too large (\(size) bytes; the limit is \(limit) bytes)", fr: "fichier trop volumineux (\(size) octets ; la limite est de \(limit) octets)")]
+            lines = [
+                "\(file): "
+                    + lang.pick(
+                        en: "file is too large (\(size) bytes; the limit is \(limit) bytes)",
+                        fr: "fichier trop volumineux (\(size) octets ; la limite est de \(limit) octets)")
+            ]
         case .system(let operation, let code):
-            lines = ["\(file): " + lang.pick(en: "cannot \(operation): ", fr: FileError.impossible(FileError.operationFR(operation)) + " : ") + SystemError.describe(code, lang)]
+            lines = [
+                "\(file): " + lang.pick(en: "cannot \(operation): ", fr: FileError.impossible(FileError.operationFR(operation)) + " : ")
+                    + SystemError.describe(code, lang)
+            ]
         case .invalidUTF8(let offset):
             lines = ["\(file): " + lang.pick(en: "invalid UTF-8 at byte offset \(offset)", fr: "UTF-8 invalide à l’octet \(offset)")]
         case .syntax(let line, let column, let reason):
@@ -44,16 +52,26 @@ public struct FileError: Error, Equatable, Sendable {
         case .problems(let problems):
             lines = problems.prefix(50).map { "\(file): \(TerminalSafety.visible($0.pointer.description)): " + TerminalSafety.visible($0.message(lang)) }
             if problems.count > 50 {
-                lines.append("\(file): " + "… " + lang.pick(en: "and ", fr: "et ") + lang.count(problems.count - 50, en: "more problem", "more problems", fr: "autre problème", "autres problèmes"))
+                lines.append(
+                    "\(file): " + "… " + lang.pick(en: "and ", fr: "et ")
+                        + lang.count(problems.count - 50, en: "more problem", "more problems", fr: "autre problème", "autres problèmes"))
             }
         case .alreadyExists:
             lines = ["\(file): " + lang.pick(en: "already exists; not overwritten", fr: "existe déjà ; non écrasé")]
         case .wrongEncoding(let encoding):
-            lines = ["\(file): " + lang.pick(en: "the file is in \(encoding), not UTF-8; save it as UTF-8 (for example: iconv -f \(encoding) -t UTF-8)",
-                                             fr: "le fichier est en \(encoding), pas en UTF-8 ; enregistrez-le en UTF-8 (par exemple : iconv -f \(encoding) -t UTF-8)")]
+            lines = [
+                "\(file): "
+                    + lang.pick(
+                        en: "the file is in \(encoding), not UTF-8; save it as UTF-8 (for example: iconv -f \(encoding) -t UTF-8)",
+                        fr: "le fichier est en \(encoding), pas en UTF-8 ; enregistrez-le en UTF-8 (par exemple : iconv -f \(encoding) -t UTF-8)")
+            ]
         case .nulByte(let line, let column):
-            lines = ["\(file):\(line):\(column): " + lang.pick(en: "a NUL byte (0x00): this is not a text file, or it is damaged",
-                                                             fr: "un octet NUL (0x00) : ce n’est pas un fichier texte, ou il est abîmé")]
+            lines = [
+                "\(file):\(line):\(column): "
+                    + lang.pick(
+                        en: "a NUL byte (0x00): this is not a text file, or it is damaged",
+                        fr: "un octet NUL (0x00) : ce n’est pas un fichier texte, ou il est abîmé")
+            ]
         case .newerFormat(let v):
             lines = ["\(file): " + Assessment.Warning.newerFormat(v).message(lang)]
         }
@@ -105,7 +123,9 @@ public struct FileError: Error, Equatable, Sendable {
         case .loneSurrogate:
             return lang.pick(en: "lone surrogate in a \\u escape", fr: "demi-codet isolé dans un échappement \\u")
         case .controlCharacterInString:
-            return lang.pick(en: "raw control character in a string (write it as \\n, \\t or \\u00XX)", fr: "caractère de contrôle brut dans une chaîne (l’écrire \\n, \\t ou \\u00XX)")
+            return lang.pick(
+                en: "raw control character in a string (write it as \\n, \\t or \\u00XX)",
+                fr: "caractère de contrôle brut dans une chaîne (l’écrire \\n, \\t ou \\u00XX)")
         case .duplicateKey(let key):
             return lang.pick(en: "duplicate key \(JSONWriter.quoted(key))", fr: "clé en double \(JSONWriter.quoted(key))")
         case .tooDeep(let max):

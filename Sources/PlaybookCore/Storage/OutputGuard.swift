@@ -31,12 +31,18 @@ public enum OutputGuard: Equatable, Sendable {
         switch self {
         case .isInput(let input):
             // Another spelling of the same file (a link, `./`) is named, so the user sees why.
-            let same = input == output ? "" : lang.pick(en: " (the same file as \(TerminalSafety.visible(input)))", fr: " (le même fichier que \(TerminalSafety.visible(input)))")
-            return lang.pick(en: "\(shown) is an input of this command\(same): choose another output file; nothing was written",
-                             fr: "\(shown) est une entrée de cette commande\(same) : choisir un autre fichier de sortie ; rien n’a été écrit")
+            let same =
+                input == output
+                ? "" : lang.pick(en: " (the same file as \(TerminalSafety.visible(input)))", fr: " (le même fichier que \(TerminalSafety.visible(input)))")
+            return lang.pick(
+                en: "\(shown) is an input of this command\(same): choose another output file; nothing was written",
+                fr: "\(shown) est une entrée de cette commande\(same) : choisir un autre fichier de sortie ; rien n’a été écrit")
         case .isAssessment:
-            return lang.pick(en: "\(shown) is an assessment file: an output never replaces one, even with --force; choose another output file; nothing was written",
-                             fr: "\(shown) est un fichier d’évaluation : une sortie ne le remplace jamais, même avec --force ; choisir un autre fichier de sortie ; rien n’a été écrit")
+            return lang.pick(
+                en: "\(shown) is an assessment file: an output never replaces one, even with --force; choose another output file; nothing was written",
+                fr:
+                    "\(shown) est un fichier d’évaluation : une sortie ne le remplace jamais, même avec --force ; choisir un autre fichier de sortie ; rien n’a été écrit"
+            )
         }
     }
 }

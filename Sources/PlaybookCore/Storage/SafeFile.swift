@@ -81,7 +81,9 @@ public enum SafeFile {
     /// Saves `bytes` to `path` atomically: a private temp file in the same folder (exclusive,
     /// no symlink following), fsync, rename (or link for `.createNew`), fsync of the folder.
     /// A symlink at `path` is kept and its target updated; an existing file's mode is kept, a new one is 0600.
-    public static func save<FS: FileSystemCalls>(_ bytes: [UInt8], to path: String, mode: Mode = .replace(backup: false), fileSystem: inout FS) throws(FileError) {
+    public static func save<FS: FileSystemCalls>(_ bytes: [UInt8], to path: String, mode: Mode = .replace(backup: false), fileSystem: inout FS)
+        throws(FileError)
+    {
         // Only a document's own link is followed: a backup, a recovery copy, an output and a new
         // file are written at the name itself, so a link planted there cannot redirect them.
         let target: String
@@ -153,7 +155,9 @@ public enum SafeFile {
     /// The temp-file name pattern: `.NAME.PID.RANDOM.playbook-tmp`, so a sweep can tell whose it is (D10).
     static let tempSuffix = ".playbook-tmp"
 
-    private static func createTemp<FS: FileSystemCalls>(in directory: String, base: String, path: String, fileSystem: inout FS) throws(FileError) -> (fd: Int32, path: String) {
+    private static func createTemp<FS: FileSystemCalls>(in directory: String, base: String, path: String, fileSystem: inout FS) throws(FileError) -> (
+        fd: Int32, path: String
+    ) {
         var rng = SystemRandomNumberGenerator()
         var lastError: Int = -Int(EEXIST)
         // Keep the name within NAME_MAX (255 bytes) whatever the file's own name length.
@@ -202,7 +206,8 @@ public enum SafeFile {
         guard kill(pid, 0) == 0 || errno != ESRCH else { return false }
         // /proc/PID/stat is "PID (COMMAND) STATE …"; COMMAND may hold spaces and parentheses.
         guard let stat = try? read("/proc/\(pid)/stat", limit: 4096),
-              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return true }
+            let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count
+        else { return true }
         let state = stat[close + 2]
         return state != UInt8(ascii: "Z") && state != UInt8(ascii: "X")
     }

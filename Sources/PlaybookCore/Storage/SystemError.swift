@@ -16,7 +16,8 @@ public enum SystemError {
         case EEXIST: return lang.pick(en: "already exists", fr: "existe déjà")
         case ELOOP: return lang.pick(en: "too many symbolic links", fr: "trop de liens symboliques")
         case EIO: return lang.pick(en: "input/output error", fr: "erreur d’entrée-sortie")
-        case ENAMETOOLONG: return lang.pick(en: "the name is too long (at most 255 bytes for a file name)", fr: "nom trop long (255 octets au plus pour un nom de fichier)")
+        case ENAMETOOLONG:
+            return lang.pick(en: "the name is too long (at most 255 bytes for a file name)", fr: "nom trop long (255 octets au plus pour un nom de fichier)")
         case ENXIO, ENODEV: return lang.pick(en: "no such device (is there a terminal?)", fr: "périphérique introuvable (y a-t-il un terminal ?)")
         case EBUSY, ETXTBSY: return lang.pick(en: "busy: in use by another program", fr: "occupé : utilisé par un autre programme")
         case EMFILE, ENFILE: return lang.pick(en: "too many open files", fr: "trop de fichiers ouverts")

@@ -13,11 +13,14 @@ final class BackgroundThread: @unchecked Sendable {
     init(_ work: @escaping () -> Void) {
         self.work = work
         let context = Unmanaged.passRetained(self).toOpaque()
-        started = pthread_create(&thread, nil, { context in
-            let this = Unmanaged<BackgroundThread>.fromOpaque(context!).takeRetainedValue()
-            this.work?()
-            return nil
-        }, context) == 0
+        started =
+            pthread_create(
+                &thread, nil,
+                { context in
+                    let this = Unmanaged<BackgroundThread>.fromOpaque(context!).takeRetainedValue()
+                    this.work?()
+                    return nil
+                }, context) == 0
         if !started { Unmanaged<BackgroundThread>.fromOpaque(context).release() }
     }
 

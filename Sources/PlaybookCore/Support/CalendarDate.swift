@@ -7,7 +7,8 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     /// A date, or nil when it does not exist (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+            day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -17,8 +18,9 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     public init?(iso text: String) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-              let y = CalendarDate.digits(u[0..<4]), let m = CalendarDate.digits(u[5..<7]),
-              let d = CalendarDate.digits(u[8..<10]) else { return nil }
+            let y = CalendarDate.digits(u[0..<4]), let m = CalendarDate.digits(u[5..<7]),
+            let d = CalendarDate.digits(u[8..<10])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -92,10 +94,11 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     public init?(iso text: String) {
         let u = Array(text.utf8)
         guard u.count >= 20, u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t"),
-              u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
-              let date = CalendarDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
-              let hh = CalendarDate.digits(u[11..<13]), let mm = CalendarDate.digits(u[14..<16]),
-              let ss = CalendarDate.digits(u[17..<19]), hh < 24, mm < 60, ss < 61 else { return nil }
+            u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
+            let date = CalendarDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
+            let hh = CalendarDate.digits(u[11..<13]), let mm = CalendarDate.digits(u[14..<16]),
+            let ss = CalendarDate.digits(u[17..<19]), hh < 24, mm < 60, ss < 61
+        else { return nil }
         var i = 19
         if u[i] == UInt8(ascii: ".") {
             i += 1
@@ -109,8 +112,9 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
             i += 1
         } else if u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") {
             guard i + 6 == u.count, u[i + 3] == UInt8(ascii: ":"),
-                  let oh = CalendarDate.digits(u[(i + 1)..<(i + 3)]), let om = CalendarDate.digits(u[(i + 4)..<(i + 6)]),
-                  oh < 24, om < 60 else { return nil }
+                let oh = CalendarDate.digits(u[(i + 1)..<(i + 3)]), let om = CalendarDate.digits(u[(i + 4)..<(i + 6)]),
+                oh < 24, om < 60
+            else { return nil }
             offset = (oh * 60 + om) * 60 * (u[i] == UInt8(ascii: "-") ? -1 : 1)
             i += 6
         } else {

@@ -9,7 +9,8 @@ public enum TerminalSafety {
         let v = scalar.value
         if v < 0x80 { return v < 0x20 || v == 0x7F }
         guard v < 0x10000 else { return false }
-        let utf8: (UInt8, UInt8, UInt8) = v < 0x800
+        let utf8: (UInt8, UInt8, UInt8) =
+            v < 0x800
             ? (UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F), 0)
             : (UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F))
         return withUnsafeBytes(of: utf8) { isUnsafeSequence($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }

@@ -138,8 +138,10 @@ public enum TextWrap {
             if lineWidth > 0 || !emitted { send(bytes, lineStart, lineEnd, inPlace, emit) }
         }
 
-        private mutating func send(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ inPlace: Bool,
-                                   _ emit: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        private mutating func send(
+            _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ inPlace: Bool,
+            _ emit: (Int, UnsafeBufferPointer<UInt8>) -> Void
+        ) {
             if inPlace {
                 emit(index, UnsafeBufferPointer(rebasing: bytes[start..<end]))
             } else {

@@ -14,8 +14,10 @@ public struct Binding: Sendable {
     public var ask: LocalizedText?
     public var action: @Sendable (Key) -> Action?
 
-    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
-                ask: (en: String, fr: String)? = nil, action: @escaping @Sendable (Key) -> Action?) {
+    public init(
+        _ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
+        ask: (en: String, fr: String)? = nil, action: @escaping @Sendable (Key) -> Action?
+    ) {
         self.keys = keys
         self.keyLabel = keyLabel
         help = LocalizedText(fr: fr, en: en)
@@ -25,8 +27,10 @@ public struct Binding: Sendable {
         self.action = action
     }
 
-    public init(_ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
-                ask: (en: String, fr: String)? = nil, _ action: Action) {
+    public init(
+        _ keys: [Key], _ keyLabel: String? = nil, en: String, fr: String, footer: Bool = false, hint: (en: String, fr: String)? = nil,
+        ask: (en: String, fr: String)? = nil, _ action: Action
+    ) {
         self.init(keys, keyLabel, en: en, fr: fr, footer: footer, hint: hint, ask: ask, action: { _ in action })
     }
 
@@ -105,7 +109,9 @@ public enum Keymap {
         Binding([.backspace], en: "delete before the cursor", fr: "effacer avant le curseur", .backspace),
         Binding([.delete, .ctrl("d")], en: "delete under the cursor", fr: "effacer sous le curseur", .deleteForward),
         Binding([.ctrl("w")], en: "delete the previous word", fr: "effacer le mot précédent", .deleteWordBackward),
-        Binding([.ctrl("u")], en: "delete to the start of the line (clears a prompt)", fr: "effacer jusqu’au début de la ligne (vide une invite)", .deleteToLineStart),
+        Binding(
+            [.ctrl("u")], en: "delete to the start of the line (clears a prompt)", fr: "effacer jusqu’au début de la ligne (vide une invite)",
+            .deleteToLineStart),
     ]
 
     /// Scrolling a pane of text: the summary and help (`Scroll`).
@@ -146,7 +152,7 @@ public enum Keymap {
 
     /// Bindings every screen has, listed last in its help.
     static let everywhere: [Binding] = [
-        Binding([.ctrl("l")], en: "redraw the screen", fr: "redessiner l’écran", .redraw),
+        Binding([.ctrl("l")], en: "redraw the screen", fr: "redessiner l’écran", .redraw)
     ]
 
     /// The bindings of one screen, in the order help lists them.
@@ -176,17 +182,22 @@ public enum Keymap {
     /// The checklist (Screens/Checklist/).
     static let checklist: [Binding] = [
         Binding(digits, "0–3", en: "score the rule", fr: "noter la règle", footer: true, hint: ("score", "niveau"), action: { digit($0).map(Action.setScore) }),
-        Binding([.char("n")], en: "not applicable (asks the reason)", fr: "non applicable (demande la raison)", footer: true, hint: ("N/A", "N/A"), .beginNotApplicable),
+        Binding(
+            [.char("n")], en: "not applicable (asks the reason)", fr: "non applicable (demande la raison)", footer: true, hint: ("N/A", "N/A"),
+            .beginNotApplicable),
         Binding([.char("u")], en: "unknown", fr: "inconnu", footer: true, .markUnknown),
         Binding([.char("x")], en: "clear the state", fr: "effacer l’état", .clearState),
-        Binding([.char("t")], en: "set the target (then \(targetKeys(.en)))", fr: "fixer la cible (puis \(targetKeys(.fr)))", footer: true, hint: ("target", "cible"), .beginTarget),
+        Binding(
+            [.char("t")], en: "set the target (then \(targetKeys(.en)))", fr: "fixer la cible (puis \(targetKeys(.fr)))", footer: true,
+            hint: ("target", "cible"), .beginTarget),
         Binding([.down, .char("j")], en: "next rule", fr: "règle suivante", .moveDown),
         Binding([.up, .char("k")], en: "previous rule", fr: "règle précédente", .moveUp),
         Binding([.pageDown], en: "page down", fr: "page suivante", .pageDown),
         Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
         Binding([.home, .char("g")], en: "first rule", fr: "première règle", .first),
         Binding([.end, .char("G")], en: "last rule", fr: "dernière règle", .last),
-        Binding([.tab, .char(".")], en: "next rule not yet assessed", fr: "règle suivante non évaluée", footer: true, hint: ("next", "suivante"), .nextUnassessed),
+        Binding(
+            [.tab, .char(".")], en: "next rule not yet assessed", fr: "règle suivante non évaluée", footer: true, hint: ("next", "suivante"), .nextUnassessed),
         Binding([.char("J")], en: "scroll the rule's text down", fr: "faire défiler le texte vers le bas", .detailDown),
         Binding([.char("K")], en: "scroll the rule's text up", fr: "faire défiler le texte vers le haut", .detailUp),
         Binding([.enter, .char("e")], en: "edit the note", fr: "écrire la note", footer: true, hint: ("note", "note"), .editNote),
@@ -196,9 +207,13 @@ public enum Keymap {
         Binding([.char("r")], en: "summary", fr: "résumé", footer: true, .openSummary),
         Binding([.char("o")], en: "show the original French text", fr: "afficher le texte original", .toggleOriginal),
         Binding([.char("m")], en: "move to the next rule after scoring (on/off)", fr: "passer à la règle suivante après la note (oui/non)", .toggleAdvance),
-        Binding([.char("X")], en: "export a report (format from the file name: .html, .md, .txt, .csv, .json)", fr: "exporter un rapport (format selon le nom : .html, .md, .txt, .csv, .json)", .beginExport),
+        Binding(
+            [.char("X")], en: "export a report (format from the file name: .html, .md, .txt, .csv, .json)",
+            fr: "exporter un rapport (format selon le nom : .html, .md, .txt, .csv, .json)", .beginExport),
         Binding([.char("c")], en: "compare with another assessment file", fr: "comparer avec un autre fichier d’évaluation", .beginCompare),
-        Binding([.char("L")], en: "switch language (French/English)", fr: "changer de langue (français/anglais)", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
+        Binding(
+            [.char("L")], en: "switch language (French/English)", fr: "changer de langue (français/anglais)", footer: true, hint: ("FR/EN", "FR/EN"),
+            .toggleLanguage),
         Binding([.char("s"), .ctrl("s")], en: "save", fr: "enregistrer", footer: true, .save),
         Binding([.char("S")], en: "save as", fr: "enregistrer sous", .saveAs),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
@@ -206,32 +221,38 @@ public enum Keymap {
     ]
 
     /// The notes editor (Screens/NoteEditor/).
-    static let note: [Binding] = [
-        Binding([.escape, .ctrl("s")], en: "done (keeps the note)", fr: "terminé (garde la note)", footer: true, .back),
-        Binding([.enter], en: "new line", fr: "nouvelle ligne", .newline),
-        Binding([.up], en: "line up", fr: "ligne précédente", .cursorUp),
-        Binding([.down], en: "line down", fr: "ligne suivante", .cursorDown),
-        Binding([.ctrl("x")], en: "edit in $EDITOR", fr: "éditer avec $EDITOR", footer: true, .externalEditor),
-        Binding([.tab], en: "insert a tab (shown as spaces to the next multiple of 8 columns)", fr: "insérer une tabulation (affichée en espaces jusqu’au prochain multiple de 8 colonnes)", .insert("\t")),
-        Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
-    ] + editing
+    static let note: [Binding] =
+        [
+            Binding([.escape, .ctrl("s")], en: "done (keeps the note)", fr: "terminé (garde la note)", footer: true, .back),
+            Binding([.enter], en: "new line", fr: "nouvelle ligne", .newline),
+            Binding([.up], en: "line up", fr: "ligne précédente", .cursorUp),
+            Binding([.down], en: "line down", fr: "ligne suivante", .cursorDown),
+            Binding([.ctrl("x")], en: "edit in $EDITOR", fr: "éditer avec $EDITOR", footer: true, .externalEditor),
+            Binding(
+                [.tab], en: "insert a tab (shown as spaces to the next multiple of 8 columns)",
+                fr: "insérer une tabulation (affichée en espaces jusqu’au prochain multiple de 8 colonnes)", .insert("\t")),
+            Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
+        ] + editing
 
     /// The one-line prompts (Screens/Dialog/).
-    static let prompt: [Binding] = [
-        Binding([.enter], en: "confirm", fr: "valider", footer: true, .submit),
-        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
-    ] + editing
+    static let prompt: [Binding] =
+        [
+            Binding([.enter], en: "confirm", fr: "valider", footer: true, .submit),
+            Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+        ] + editing
 
     /// The forms (Screens/Form/).
-    static let form: [Binding] = [
-        Binding([.ctrl("s")], en: "save the form", fr: "enregistrer le formulaire", footer: true, .submit),
-        Binding([.enter], en: "next field (saves on the last one)", fr: "champ suivant (enregistre sur le dernier)", footer: true, .nextField),
-        Binding([.tab, .down], en: "next field", fr: "champ suivant", .nextField),
-        Binding([.backTab, .up], en: "previous field", fr: "champ précédent", .previousField),
-        Binding([.char(" ")], "Space", en: "next choice (in a choice field)", fr: "choix suivant (dans un champ à choix)", action: { _ in .cycleChoice(1) }),
-        Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
-        Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
-    ] + editing
+    static let form: [Binding] =
+        [
+            Binding([.ctrl("s")], en: "save the form", fr: "enregistrer le formulaire", footer: true, .submit),
+            Binding([.enter], en: "next field (saves on the last one)", fr: "champ suivant (enregistre sur le dernier)", footer: true, .nextField),
+            Binding([.tab, .down], en: "next field", fr: "champ suivant", .nextField),
+            Binding([.backTab, .up], en: "previous field", fr: "champ précédent", .previousField),
+            Binding(
+                [.char(" ")], "Space", en: "next choice (in a choice field)", fr: "choix suivant (dans un champ à choix)", action: { _ in .cycleChoice(1) }),
+            Binding([.escape], en: "cancel", fr: "annuler", footer: true, .back),
+            Binding([.function(1)], en: "help", fr: "aide", footer: true, .showHelp),
+        ] + editing
 
     // The dialogs (Screens/Dialog/): each binding with `ask` words is offered in the question line.
 
@@ -250,15 +271,18 @@ public enum Keymap {
 
     static let confirmQuit: [Binding] = [
         Binding([.char("s")], en: "save and quit", fr: "enregistrer et quitter", footer: true, ask: ("save and quit", "enregistrer et quitter"), .saveAndQuit),
-        Binding([.char("d")], en: "discard the changes and quit", fr: "abandonner les modifications et quitter", footer: true, ask: ("discard", "abandonner"), .discardAndQuit),
+        Binding(
+            [.char("d")], en: "discard the changes and quit", fr: "abandonner les modifications et quitter", footer: true, ask: ("discard", "abandonner"),
+            .discardAndQuit),
         Binding([.char("c"), .escape], en: "cancel", fr: "annuler", footer: true, ask: ("cancel", "annuler"), .back),
     ]
 
     /// The file changed on disk since it was opened.
     static let conflict: [Binding] = [
         Binding([.char("a")], en: "save under another name", fr: "enregistrer sous un autre nom", footer: true, ask: ("save as", "enregistrer sous"), .saveAs),
-        Binding([.char("r")], en: "reload the file from disk (drops your changes)", fr: "recharger le fichier (abandonne vos modifications)", footer: true,
-                ask: ("reload (drop your changes)", "recharger (perdre vos modifications)"), .reload),
+        Binding(
+            [.char("r")], en: "reload the file from disk (drops your changes)", fr: "recharger le fichier (abandonne vos modifications)", footer: true,
+            ask: ("reload (drop your changes)", "recharger (perdre vos modifications)"), .reload),
         Binding([.char("o")], en: "overwrite the file", fr: "écraser le fichier", footer: true, ask: ("overwrite", "écraser"), .overwrite),
         Binding([.escape], en: "cancel", fr: "annuler", footer: true, ask: ("cancel", "annuler"), .back),
     ]
@@ -271,9 +295,14 @@ public enum Keymap {
     ]
 
     static let recovery: [Binding] = [
-        Binding([.char("r")], en: "recover the unsaved changes", fr: "récupérer les modifications non enregistrées", footer: true, ask: ("recover", "récupérer"), .recover),
-        Binding([.char("d")], en: "discard the recovery copy", fr: "supprimer la copie de récupération", footer: true, ask: ("discard the copy", "supprimer la copie"), .discardRecovery),
-        Binding([.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, ask: ("decide later", "plus tard"), .back),
+        Binding(
+            [.char("r")], en: "recover the unsaved changes", fr: "récupérer les modifications non enregistrées", footer: true, ask: ("recover", "récupérer"),
+            .recover),
+        Binding(
+            [.char("d")], en: "discard the recovery copy", fr: "supprimer la copie de récupération", footer: true,
+            ask: ("discard the copy", "supprimer la copie"), .discardRecovery),
+        Binding(
+            [.escape], en: "decide later (keeps the copy)", fr: "décider plus tard (garde la copie)", footer: true, ask: ("decide later", "plus tard"), .back),
     ]
 
     /// The evidence and actions lists (Screens/Items/).
@@ -290,11 +319,12 @@ public enum Keymap {
     }
 
     /// The summary (Screens/Summary/).
-    static let summary: [Binding] = scrolling + [
-        Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
-        Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
-        Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
-    ]
+    static let summary: [Binding] =
+        scrolling + [
+            Binding([.escape, .char("q"), .char("r")], en: "back to the checklist", fr: "retour à la liste", footer: true, .back),
+            Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, .toggleLanguage),
+            Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
+        ]
 
     /// The comparison (Screens/Compare/).
     static let compare: [Binding] = [
@@ -304,14 +334,17 @@ public enum Keymap {
         Binding([.pageUp], en: "page up", fr: "page précédente", .pageUp),
         Binding([.char("J")], en: "scroll the notes down", fr: "faire défiler les notes vers le bas", .detailDown),
         Binding([.char("K")], en: "scroll the notes up", fr: "faire défiler les notes vers le haut", .detailUp),
-        Binding([.char("f")], en: "filter: all, changed, regressions (or gaps of 2+)", fr: "filtre : toutes, modifiées, reculs (ou écarts de 2+)", footer: true, hint: ("filter", "filtre"), .cycleFilter),
+        Binding(
+            [.char("f")], en: "filter: all, changed, regressions (or gaps of 2+)", fr: "filtre : toutes, modifiées, reculs (ou écarts de 2+)", footer: true,
+            hint: ("filter", "filtre"), .cycleFilter),
         Binding([.char("L")], en: "switch language", fr: "changer de langue", footer: true, hint: ("FR/EN", "FR/EN"), .toggleLanguage),
         Binding([.escape, .char("q")], en: "close the comparison", fr: "fermer la comparaison", footer: true, hint: ("close", "fermer"), .back),
         Binding([.char("?"), .function(1)], en: "help", fr: "aide", footer: true, .showHelp),
     ]
 
     /// The help screen (Screens/Help/).
-    static let help: [Binding] = scrolling + [
-        Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back),
-    ]
+    static let help: [Binding] =
+        scrolling + [
+            Binding([.escape, .char("q"), .char("?"), .function(1)], en: "close the help", fr: "fermer l’aide", footer: true, .back)
+        ]
 }

@@ -98,8 +98,9 @@ extension AppState {
             if case .prompt(var prompt) = mode, prompt.purpose == .export {
                 prompt.confirmedOverwrite = path
                 let submit = Keymap.keyName(.submit, in: .prompt, language)
-                prompt.error = language.pick(en: "\(Path.base(path)) exists: \(submit) again to replace it, or change the name.",
-                                             fr: "\(Path.base(path)) existe : \(submit) de nouveau pour le remplacer, ou changez le nom.")
+                prompt.error = language.pick(
+                    en: "\(Path.base(path)) exists: \(submit) again to replace it, or change the name.",
+                    fr: "\(Path.base(path)) existe : \(submit) de nouveau pour le remplacer, ou changez le nom.")
                 mode = .prompt(prompt)
             }
             return Effect.none
@@ -112,11 +113,14 @@ extension AppState {
             }
             return Effect.none
         case .compareFileLoaded(let path, let other):
-            let current = Comparison.Side(assessment: document, catalog: catalog,
-                                          path: filePath ?? language.pick(en: "(this assessment)", fr: "(cette évaluation)"))
+            let current = Comparison.Side(
+                assessment: document, catalog: catalog,
+                path: filePath ?? language.pick(en: "(this assessment)", fr: "(cette évaluation)"))
             do throws(Comparison.BuildError) {
-                openComparison(CompareState(comparison: try Comparison.build(current, Comparison.Side(assessment: other, catalog: catalog, path: path)),
-                                            fromChecklist: true))
+                openComparison(
+                    CompareState(
+                        comparison: try Comparison.build(current, Comparison.Side(assessment: other, catalog: catalog, path: path)),
+                        fromChecklist: true))
                 return Effect.none
             } catch {
                 return handleRunnerEvent(.compareFailed(error.message(language)))
@@ -147,7 +151,8 @@ extension AppState {
 
     /// What a refused change says in a read-only session: that nothing changed, and why.
     func readOnlyRefusal(_ reason: String) -> StatusMessage {
-        StatusMessage(text: language.pick(en: "Read-only: nothing was changed (\(reason)).", fr: "Lecture seule : rien n’a été modifié (\(reason))."), kind: .warning)
+        StatusMessage(
+            text: language.pick(en: "Read-only: nothing was changed (\(reason)).", fr: "Lecture seule : rien n’a été modifié (\(reason))."), kind: .warning)
     }
 
     mutating func documentChanged(typed: Int, figuresChanged: Bool = true) -> Effect {

@@ -172,7 +172,9 @@ public struct Screen: Equatable, Sendable {
                     guard i + 1 < n, DisplayWidth.isSimple(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
                     i += 2
                 } else if b < 0xF0 {
-                    guard i + 2 < n, DisplayWidth.isSimple(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                    guard i + 2 < n, DisplayWidth.isSimple(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else {
+                        return nil
+                    }
                     i += 3
                 } else {
                     return nil

@@ -90,7 +90,7 @@ extension Action {
     public var changesDocument: Bool {
         switch self {
         case .setScore, .beginNotApplicable, .markUnknown, .clearState, .beginTarget, .setTarget, .editNote, .externalEditor, .openDetails,
-             .addItem, .editItem, .deleteItem, .save, .saveAs:
+            .addItem, .editItem, .deleteItem, .save, .saveAs:
             true
         default:
             false

@@ -62,8 +62,10 @@ public struct AppState: Sendable {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
-    public init(catalog: Catalog, document: Assessment, filePath: String?, language: Language,
-                width: Int, height: Int, now: Timestamp, today: CalendarDate, readOnlyReason: String? = nil) {
+    public init(
+        catalog: Catalog, document: Assessment, filePath: String?, language: Language,
+        width: Int, height: Int, now: Timestamp, today: CalendarDate, readOnlyReason: String? = nil
+    ) {
         self.catalog = catalog
         self.document = document
         self.filePath = filePath

@@ -77,13 +77,15 @@ enum HeaderView {
 /// The message row and the key hints of the current screen, from the keymap.
 enum FooterView {
     static func draw(_ s: AppState, layout: Layout, into screen: inout Screen) {
-        if case .prompt = s.mode {} else if let message = s.message {
-            let role: Role = switch message.kind {
-            case .info: .normal
-            case .success: .success
-            case .warning: .warning
-            case .error: .error
-            }
+        if case .prompt = s.mode {
+        } else if let message = s.message {
+            let role: Role =
+                switch message.kind {
+                case .info: .normal
+                case .success: .success
+                case .warning: .warning
+                case .error: .error
+                }
             screen.put(message.text, x: 1, y: layout.messageRow, role: role, maxWidth: s.width - 2)
         }
         drawHints(s, y: layout.footerRow, into: &screen)
@@ -106,7 +108,8 @@ enum FooterView {
     static func drawHints(_ s: AppState, y: Int, into screen: inout Screen) {
         // Essential hints (help, save, quit, back) always fit; the others fill what is left, in keymap order.
         // A read-only session is not offered what it cannot do.
-        let hints = Keymap.bindings(s.mode.kind).filter { $0.footer && !(s.isReadOnly && $0.changesDocument) }.map { binding -> (key: String, text: String, essential: Bool) in
+        let hints = Keymap.bindings(s.mode.kind).filter { $0.footer && !(s.isReadOnly && $0.changesDocument) }.map {
+            binding -> (key: String, text: String, essential: Bool) in
             let text = binding.hintText(s.language)
             return (binding.hintKey(s.language), beforeParenthesis(text), binding.isEssential)
         }
@@ -137,8 +140,9 @@ enum TooSmallView {
         let quit = Keymap.keyName(.quit, in: .checklist, s.language)
         let lines = [
             s.language.pick(en: "Enlarge the terminal", fr: "Agrandissez le terminal"),
-            s.language.pick(en: "(at least \(AppState.minimumWidth)×\(AppState.minimumHeight); now \(s.width)×\(s.height))",
-                            fr: "(au moins \(AppState.minimumWidth)×\(AppState.minimumHeight) ; actuellement \(s.width)×\(s.height))"),
+            s.language.pick(
+                en: "(at least \(AppState.minimumWidth)×\(AppState.minimumHeight); now \(s.width)×\(s.height))",
+                fr: "(au moins \(AppState.minimumWidth)×\(AppState.minimumHeight) ; actuellement \(s.width)×\(s.height))"),
             s.language.pick(en: "\(quit) quits", fr: "\(quit) pour quitter"),
         ]
         let top = max(0, (s.height - lines.count) / 2)

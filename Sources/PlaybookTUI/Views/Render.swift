@@ -55,8 +55,7 @@ public func cursorPosition(_ state: AppState) -> (x: Int, y: Int)? {
         return (area.x + min(p.column, area.width - 1), area.y + p.row - top)
     case .prompt(let prompt):
         let label = DialogView.promptLabel(state, prompt)
-        let (visible, column) = DialogView.promptWindow(prompt.editor, width: max(1, state.width - DisplayWidth.of(label) - 1))
-        _ = visible
+        let (_, column) = DialogView.promptWindow(prompt.editor, width: max(1, state.width - DisplayWidth.of(label) - 1))
         return (DisplayWidth.of(label) + column, layout.messageRow)
     case .form(let form):
         guard let editor = form.editor else { return nil }

@@ -13,15 +13,20 @@ struct CatalogCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
-            abstract: tr("Check a catalogue's structure and meaning (default: the built-in catalogue).",
-                         "Vérifier la structure et le sens d’un catalogue (par défaut : le catalogue intégré)."),
-            discussion: tr("Checks unique ids and numbers, both languages for every text, every level described, every theme defined and used. Exit status 2 when the catalogue is invalid.",
-                           "Vérifie l’unicité des identifiants et numéros, les deux langues pour chaque texte, la description de chaque niveau, la définition et l’usage de chaque thème. Code de sortie 2 si le catalogue est invalide.")
+            abstract: tr(
+                "Check a catalogue's structure and meaning (default: the built-in catalogue).",
+                "Vérifier la structure et le sens d’un catalogue (par défaut : le catalogue intégré)."),
+            discussion: tr(
+                "Checks unique ids and numbers, both languages for every text, every level described, every theme defined and used. Exit status 2 when the catalogue is invalid.",
+                "Vérifie l’unicité des identifiants et numéros, les deux langues pour chaque texte, la description de chaque niveau, la définition et l’usage de chaque thème. Code de sortie 2 si le catalogue est invalide."
+            )
         )
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
+        @Argument(
+            help: ArgumentHelp(tr("The catalogue file.", "Le fichier de catalogue."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"])
+        )
         var file: String?
 
         func run() throws {
@@ -43,8 +48,10 @@ struct CatalogCommand: ParsableCommand {
             let name = TerminalSafety.visible(options.catalog ?? DefaultCatalog.displayPath)
             let rules = lang.count(catalog.rules.count, en: "rule", "rules", fr: "règle", "règles")
             let themes = lang.count(catalog.themes.count, en: "theme", "themes", fr: "thème", "thèmes")
-            Output.out(lang.pick(en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) in \(themes)",
-                                 fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) en \(themes)"))
+            Output.out(
+                lang.pick(
+                    en: "ok: \(name): \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) in \(themes)",
+                    fr: "ok : \(name) : \(TerminalSafety.visible(catalog.id)) version \(TerminalSafety.visible(catalog.version)), \(rules) en \(themes)"))
         }
     }
 }

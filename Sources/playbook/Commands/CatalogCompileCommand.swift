@@ -7,20 +7,28 @@ extension CatalogCommand {
     struct Compile: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "compile",
-            abstract: tr("Print the Swift source of a catalogue compiled into the program.",
-                         "Afficher le source Swift d’un catalogue compilé dans le programme."),
+            abstract: tr(
+                "Print the Swift source of a catalogue compiled into the program.",
+                "Afficher le source Swift d’un catalogue compilé dans le programme."),
             shouldDisplay: false
         )
 
         @OptionGroup var common: CommonOptions
 
-        @Flag(name: .long, help: ArgumentHelp(tr("Print the file's exact bytes as Swift (DefaultCatalog+JSON.swift) instead of its decoded values.",
-                                                 "Afficher les octets exacts du fichier en Swift (DefaultCatalog+JSON.swift) au lieu de ses valeurs décodées.")))
+        @Flag(
+            name: .long,
+            help: ArgumentHelp(
+                tr(
+                    "Print the file's exact bytes as Swift (DefaultCatalog+JSON.swift) instead of its decoded values.",
+                    "Afficher les octets exacts du fichier en Swift (DefaultCatalog+JSON.swift) au lieu de ses valeurs décodées.")))
         var json = false
 
-        @Argument(help: ArgumentHelp(tr("The catalogue file (default: --catalog, else Rules/alliances-16-golden-rules.json).",
-                                        "Le fichier de catalogue (par défaut : --catalog, sinon Rules/alliances-16-golden-rules.json)."),
-                                     valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
+        @Argument(
+            help: ArgumentHelp(
+                tr(
+                    "The catalogue file (default: --catalog, else Rules/alliances-16-golden-rules.json).",
+                    "Le fichier de catalogue (par défaut : --catalog, sinon Rules/alliances-16-golden-rules.json)."),
+                valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
         var path: String?
 
         func run() throws {
@@ -43,8 +51,10 @@ extension CatalogCommand {
                     let name = TerminalSafety.visible(file)
                     switch error {
                     case .notRawStringSafe:
-                        throw CLIError.badInput(lang.pick(en: "\(name): holds a carriage return or \"\"\"#, which a raw Swift string cannot carry",
-                                                          fr: "\(name) : contient un retour chariot ou \"\"\"#, qu’une chaîne Swift brute ne peut pas porter"))
+                        throw CLIError.badInput(
+                            lang.pick(
+                                en: "\(name): holds a carriage return or \"\"\"#, which a raw Swift string cannot carry",
+                                fr: "\(name) : contient un retour chariot ou \"\"\"#, qu’une chaîne Swift brute ne peut pas porter"))
                     case .noFinalNewline:
                         throw CLIError.badInput(lang.pick(en: "\(name): must end with a newline", fr: "\(name) : doit se terminer par un saut de ligne"))
                     }

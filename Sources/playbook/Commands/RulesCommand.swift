@@ -17,7 +17,10 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(tr("Output format: text, markdown or json.", "Format de sortie : text, markdown ou json.")))
     var format: Format = .text
 
-    @Flag(name: .long, help: ArgumentHelp(tr("Also show each rule's guiding questions and level descriptions.", "Afficher aussi les questions et les niveaux de chaque règle.")))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            tr("Also show each rule's guiding questions and level descriptions.", "Afficher aussi les questions et les niveaux de chaque règle.")))
     var details = false
 
     func run() throws {

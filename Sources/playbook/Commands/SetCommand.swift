@@ -5,15 +5,19 @@ import PlaybookCore
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: tr("Set one rule's state, target, note, evidence or actions (for scripts).",
-                     "Renseigner l’état, la cible, la note, les preuves ou les actions d’une règle (pour les scripts)."),
-        discussion: tr("RULE is a rule id (strategic-level) or number (1). The file is saved atomically and its previous version kept as FILE~.",
-                       "RÈGLE est l’identifiant (strategic-level) ou le numéro (1) d’une règle. Le fichier est enregistré de façon atomique et sa version précédente gardée dans FICHIER~.")
+        abstract: tr(
+            "Set one rule's state, target, note, evidence or actions (for scripts).",
+            "Renseigner l’état, la cible, la note, les preuves ou les actions d’une règle (pour les scripts)."),
+        discussion: tr(
+            "RULE is a rule id (strategic-level) or number (1). The file is saved atomically and its previous version kept as FILE~.",
+            "RÈGLE est l’identifiant (strategic-level) ou le numéro (1) d’une règle. Le fichier est enregistré de façon atomique et sa version précédente gardée dans FICHIER~."
+        )
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
+    @Argument(
+        help: ArgumentHelp(tr("The assessment file.", "Le fichier d’évaluation."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
     var file: String
 
     @Argument(help: ArgumentHelp(tr("Rule id or number.", "Identifiant ou numéro de la règle."), valueName: tr("rule", "règle")))
@@ -22,7 +26,10 @@ struct SetCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(tr("Score the rule 0–3.", "Noter la règle de 0 à 3."), valueName: "n"))
     var score: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Mark the rule not applicable, with the reason.", "Marquer la règle non applicable, avec la raison."), valueName: tr("reason", "raison")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr("Mark the rule not applicable, with the reason.", "Marquer la règle non applicable, avec la raison."), valueName: tr("reason", "raison")))
     var na: String?
 
     @Flag(name: .long, help: ArgumentHelp(tr("Mark the rule unknown (cannot say yet).", "Marquer la règle inconnue (impossible de dire pour l’instant).")))
@@ -31,22 +38,34 @@ struct SetCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(tr("Clear the rule's state (not assessed).", "Effacer l’état de la règle (non évaluée).")))
     var clear = false
 
-    @Option(name: .long, help: ArgumentHelp(tr("Target level 0–3, or \"none\" to remove it.", "Niveau cible de 0 à 3, ou « none » pour l’enlever."), valueName: "n"))
+    @Option(
+        name: .long, help: ArgumentHelp(tr("Target level 0–3, or \"none\" to remove it.", "Niveau cible de 0 à 3, ou « none » pour l’enlever."), valueName: "n")
+    )
     var target: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Replace the rule's note (an empty string removes it).", "Remplacer la note de la règle (une chaîne vide l’efface)."), valueName: tr("text", "texte")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr("Replace the rule's note (an empty string removes it).", "Remplacer la note de la règle (une chaîne vide l’efface)."),
+            valueName: tr("text", "texte")))
     var note: String?
 
     @Option(name: .long, help: ArgumentHelp(tr("Add a piece of evidence with this text.", "Ajouter une preuve avec ce texte."), valueName: tr("text", "texte")))
     var addEvidence: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Strength of the added evidence: asserted, documented or verified.", "Force de la preuve ajoutée : asserted, documented ou verified."), valueName: tr("strength", "force")))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            tr("Strength of the added evidence: asserted, documented or verified.", "Force de la preuve ajoutée : asserted, documented ou verified."),
+            valueName: tr("strength", "force")))
     var strength: Evidence.Strength = .asserted
 
     @Option(name: .long, help: ArgumentHelp(tr("Date of the added evidence, YYYY-MM-DD.", "Date de la preuve ajoutée, AAAA-MM-JJ."), valueName: "date"))
     var evidenceDate: String?
 
-    @Option(name: .long, help: ArgumentHelp(tr("Add an open action with this title.", "Ajouter une action ouverte avec ce titre."), valueName: tr("title", "titre")))
+    @Option(
+        name: .long, help: ArgumentHelp(tr("Add an open action with this title.", "Ajouter une action ouverte avec ce titre."), valueName: tr("title", "titre"))
+    )
     var addAction: String?
 
     @Option(name: .long, help: ArgumentHelp(tr("Owner of the added action.", "Responsable de l’action ajoutée."), valueName: tr("name", "nom")))
@@ -59,11 +78,14 @@ struct SetCommand: ParsableCommand {
     func validate() throws {
         let states = [score != nil, na != nil, unknown, clear].filter { $0 }.count
         if states > 1 {
-            throw ValidationError(tr("give at most one of --score, --na, --unknown and --clear", "donnez au plus une des options --score, --na, --unknown et --clear"))
+            throw ValidationError(
+                tr("give at most one of --score, --na, --unknown and --clear", "donnez au plus une des options --score, --na, --unknown et --clear"))
         }
         if states == 0, target == nil, note == nil, addEvidence == nil, addAction == nil {
-            throw ValidationError(tr("nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action",
-                                     "rien à faire : donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action"))
+            throw ValidationError(
+                tr(
+                    "nothing to set: give --score, --na, --unknown, --clear, --target, --note, --add-evidence or --add-action",
+                    "rien à faire : donnez --score, --na, --unknown, --clear, --target, --note, --add-evidence ou --add-action"))
         }
     }
 
@@ -74,10 +96,12 @@ struct SetCommand: ParsableCommand {
             let typed = JSONWriter.quoted(TerminalSafety.visible(self.rule))
             let near = Suggestion.nearest(self.rule, among: catalog.rules.map(\.id)).compactMap { catalog.rule(matching: $0) }
             let meant = near.map { "`\($0.id)` (\($0.number))" }.joined(separator: lang.pick(en: " or ", fr: " ou "))
-            throw CLIError.badInput(near.isEmpty
-                ? lang.pick(en: "unknown rule \(typed); `playbook rules` lists them", fr: "règle inconnue \(typed) ; `playbook rules` les liste")
-                : lang.pick(en: "unknown rule \(typed); did you mean \(meant)? `playbook rules` lists them",
-                            fr: "règle inconnue \(typed) ; vouliez-vous dire \(meant) ? `playbook rules` les liste"))
+            throw CLIError.badInput(
+                near.isEmpty
+                    ? lang.pick(en: "unknown rule \(typed); `playbook rules` lists them", fr: "règle inconnue \(typed) ; `playbook rules` les liste")
+                    : lang.pick(
+                        en: "unknown rule \(typed); did you mean \(meant)? `playbook rules` lists them",
+                        fr: "règle inconnue \(typed) ; vouliez-vous dire \(meant) ? `playbook rules` les liste"))
         }
         try whileHoldingLock(of: file, lang: lang) { try edit(rule, catalog: catalog, lang: lang) }
     }
@@ -118,17 +142,22 @@ struct SetCommand: ParsableCommand {
         if let target { answer.target = target == "none" ? nil : try parseLevel(target, option: "--target", lang: lang) }
         if let note {
             guard note.count <= Assessment.maxNoteLength else {
-                throw CLIError.badInput(lang.pick(en: "--note: longer than \(Assessment.maxNoteLength) characters", fr: "--note : plus de \(Assessment.maxNoteLength) caractères"))
+                throw CLIError.badInput(
+                    lang.pick(en: "--note: longer than \(Assessment.maxNoteLength) characters", fr: "--note : plus de \(Assessment.maxNoteLength) caractères"))
             }
             answer.note = note
         }
         if let text = addEvidence {
-            guard !text.isEmpty else { throw CLIError.badInput(lang.pick(en: "--add-evidence: the text must not be empty", fr: "--add-evidence : le texte ne doit pas être vide")) }
+            guard !text.isEmpty else {
+                throw CLIError.badInput(lang.pick(en: "--add-evidence: the text must not be empty", fr: "--add-evidence : le texte ne doit pas être vide"))
+            }
             let date = try evidenceDate.map { try parseDate($0, option: "--evidence-date", lang: lang) }
             answer.evidence.append(Evidence(text: text, strength: strength, date: date))
         }
         if let title = addAction {
-            guard !title.isEmpty else { throw CLIError.badInput(lang.pick(en: "--add-action: the title must not be empty", fr: "--add-action : le titre ne doit pas être vide")) }
+            guard !title.isEmpty else {
+                throw CLIError.badInput(lang.pick(en: "--add-action: the title must not be empty", fr: "--add-action : le titre ne doit pas être vide"))
+            }
             let dueDate = try due.map { try parseDate($0, option: "--due", lang: lang) }
             answer.actions.append(ActionItem(id: actionID, title: title, owner: owner, due: dueDate, status: .open))
         }

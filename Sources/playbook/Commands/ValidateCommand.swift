@@ -6,15 +6,20 @@ import PlaybookCore
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: tr("Check assessment files (or every *.json in a folder) and say what is wrong in each.",
-                     "Vérifier des fichiers d’évaluation (ou chaque *.json d’un dossier) et dire ce qui ne va pas dans chacun."),
-        discussion: tr("In a folder, the program's own report and comparison JSON, catalogues (*.catalog.json), playbook-portfolio.json, hidden files and backups (~) are skipped with a note. Exit status 0 when every file is valid, 2 when any is not.",
-                       "Dans un dossier, les JSON de rapport et de comparaison du programme, les catalogues (*.catalog.json), playbook-portfolio.json, les fichiers cachés et les sauvegardes (~) sont ignorés avec une note. Code de sortie 0 si tous les fichiers sont valides, 2 sinon.")
+        abstract: tr(
+            "Check assessment files (or every *.json in a folder) and say what is wrong in each.",
+            "Vérifier des fichiers d’évaluation (ou chaque *.json d’un dossier) et dire ce qui ne va pas dans chacun."),
+        discussion: tr(
+            "In a folder, the program's own report and comparison JSON, catalogues (*.catalog.json), playbook-portfolio.json, hidden files and backups (~) are skipped with a note. Exit status 0 when every file is valid, 2 when any is not.",
+            "Dans un dossier, les JSON de rapport et de comparaison du programme, les catalogues (*.catalog.json), playbook-portfolio.json, les fichiers cachés et les sauvegardes (~) sont ignorés avec une note. Code de sortie 0 si tous les fichiers sont valides, 2 sinon."
+        )
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp(tr("Assessment files or folders.", "Fichiers d’évaluation ou dossiers."), valueName: tr("file", "fichier")), completion: .file(extensions: ["json"]))
+    @Argument(
+        help: ArgumentHelp(tr("Assessment files or folders.", "Fichiers d’évaluation ou dossiers."), valueName: tr("file", "fichier")),
+        completion: .file(extensions: ["json"]))
     var files: [String]
 
     @Flag(name: .shortAndLong, help: ArgumentHelp(tr("Print only problems and the final count.", "N’afficher que les problèmes et le décompte final.")))
@@ -54,8 +59,11 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         let checked = paths.count - skipped
-        var total = lang.pick(en: "\(checked) \(checked == 1 ? "file" : "files") checked: \(checked - invalid) valid, \(invalid) invalid",
-                              fr: "\(checked) \(checked <= 1 ? "fichier vérifié" : "fichiers vérifiés") : \(checked - invalid) \(checked - invalid <= 1 ? "valide" : "valides"), \(invalid) \(invalid <= 1 ? "invalide" : "invalides")")
+        var total = lang.pick(
+            en: "\(checked) \(checked == 1 ? "file" : "files") checked: \(checked - invalid) valid, \(invalid) invalid",
+            fr:
+                "\(checked) \(checked <= 1 ? "fichier vérifié" : "fichiers vérifiés") : \(checked - invalid) \(checked - invalid <= 1 ? "valide" : "valides"), \(invalid) \(invalid <= 1 ? "invalide" : "invalides")"
+        )
         if skipped > 0 { total += lang.pick(en: ", \(skipped) skipped", fr: skipped <= 1 ? ", \(skipped) ignoré" : ", \(skipped) ignorés") }
         report.append(total)
         Output.out(report.joined(separator: "\n"))

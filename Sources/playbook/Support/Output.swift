@@ -28,8 +28,9 @@ enum Output {
                 // must not look like success to the script that asked for it.
                 if fd == 1 {
                     let lang = interfaceLanguage
-                    err(lang.pick(en: "playbook: cannot write to standard output: ", fr: "playbook : impossible d’écrire sur la sortie standard : ")
-                        + SystemError.describe(code, lang))
+                    err(
+                        lang.pick(en: "playbook: cannot write to standard output: ", fr: "playbook : impossible d’écrire sur la sortie standard : ")
+                            + SystemError.describe(code, lang))
                     exitProcess(1)
                 }
                 return

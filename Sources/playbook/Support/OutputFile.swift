@@ -18,8 +18,10 @@ enum OutputFile {
             throw CLIError.file(error, lang)
         }
         let size = lang.count(bytes.count, en: "byte", "bytes", fr: "octet", "octets")
-        Output.out(lang.pick(en: "Wrote \(TerminalSafety.visible(output)) (\(what), \(size)).",
-                             fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(size))."))
+        Output.out(
+            lang.pick(
+                en: "Wrote \(TerminalSafety.visible(output)) (\(what), \(size)).",
+                fr: "Écrit \(TerminalSafety.visible(output)) (\(what), \(size))."))
     }
 
     /// An output never replaces one of its own inputs nor any assessment, `--force` or not.

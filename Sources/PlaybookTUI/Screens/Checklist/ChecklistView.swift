@@ -60,11 +60,12 @@ enum ChecklistView {
         let titleWidth = max(0, area.x + area.width - x - markerWidth - 2)
         screen.put(TextWrap.clip(rule.title[s.language], width: titleWidth), x: x, y: y, role: base, maxWidth: titleWidth)
         let mx = area.x + area.width - markerWidth - 1
-        _ = mx
         if mx > x {
             screen.put(markers, x: mx, y: y, role: selected ? .selection : .target)
             if open > 0 {
-                screen.put("!" + (open > 9 ? "+" : String(open)), x: mx + DisplayWidth.of(markers), y: y, role: overdue ? .overdue : (selected ? .selection : .warning))
+                screen.put(
+                    "!" + (open > 9 ? "+" : String(open)), x: mx + DisplayWidth.of(markers), y: y, role: overdue ? .overdue : (selected ? .selection : .warning)
+                )
             }
         }
     }

@@ -42,7 +42,8 @@ extension AppState {
             mode = .target
         case .toggleAdvance:
             advanceAfterScore.toggle()
-            message = advanceAfterScore
+            message =
+                advanceAfterScore
                 ? say("After scoring, move to the next rule not yet assessed.", "Après une note, passer à la règle suivante non évaluée.")
                 : say("After scoring, stay on the rule.", "Après une note, rester sur la règle.")
         case .toggleOriginal:
@@ -56,10 +57,16 @@ extension AppState {
         case .openDetails: mode = .form(detailsForm())
         case .openSummary: mode = .summary(Scroll())
         case .beginExport:
-            let base = filePath.map { Path.join(Path.directory($0), Path.base($0).replacingSuffix(".json", with: "")) } ?? Path.join(".", suggestedFileName().replacingSuffix(".json", with: ""))
+            let base =
+                filePath.map { Path.join(Path.directory($0), Path.base($0).replacingSuffix(".json", with: "")) }
+                ?? Path.join(".", suggestedFileName().replacingSuffix(".json", with: ""))
             mode = .prompt(PromptState(purpose: .export, editor: TextEditor(base + ".html", singleLine: true, maxLength: 4_096), error: nil))
         case .beginCompare:
-            mode = .prompt(PromptState(purpose: .compareWith, editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096), error: nil))
+            mode = .prompt(
+                PromptState(
+                    purpose: .compareWith,
+                    editor: TextEditor(filePath.map { Path.directory($0) == "." ? "" : Path.directory($0) + "/" } ?? "", singleLine: true, maxLength: 4_096),
+                    error: nil))
         case .showHelp: mode = .help(HelpState(returnTo: .checklist))
         case .save: return save()
         case .saveAs: return beginSaveAs()
@@ -86,7 +93,8 @@ extension AppState {
     /// Saves to the current file, or asks for a name when there is none.
     mutating func save() -> Effect {
         if let reason = readOnlyReason {
-            message = StatusMessage(text: language.pick(en: "Cannot save, read-only: ", fr: "Impossible d’enregistrer, lecture seule : ") + reason, kind: .warning)
+            message = StatusMessage(
+                text: language.pick(en: "Cannot save, read-only: ", fr: "Impossible d’enregistrer, lecture seule : ") + reason, kind: .warning)
             quitAfterSave = false
             return .none
         }

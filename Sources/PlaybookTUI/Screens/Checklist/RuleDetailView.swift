@@ -18,8 +18,9 @@ enum RuleDetailView {
         for row in 0..<max(0, min(rows, pane.height - top)) {
             screen.copy(from: pane, y: top + row, count: width, toX: area.x + 1, y: area.y + row)
         }
-        ScrollIndicator.draw(s.detailScroll, total: pane.height, area: area, keys: Keymap.keysLabel([.detailDown, .detailUp], in: .checklist, s.language),
-                             lang: s.language, into: &screen)
+        ScrollIndicator.draw(
+            s.detailScroll, total: pane.height, area: area, keys: Keymap.keysLabel([.detailDown, .detailUp], in: .checklist, s.language),
+            lang: s.language, into: &screen)
     }
 
     /// Every line of the pane, wrapped to `width` columns, one row of the returned grid each.
@@ -63,7 +64,8 @@ enum RuleDetailView {
         out.append(Line(text: rule.text[lang], role: .normal))
         if s.showOriginal {
             let other: Language = lang == s.catalog.sourceLanguage ? (lang == .fr ? .en : .fr) : s.catalog.sourceLanguage
-            let label = other == s.catalog.sourceLanguage
+            let label =
+                other == s.catalog.sourceLanguage
                 ? lang.pick(en: "Original (French):", fr: "Original :")
                 : lang.pick(en: "In French:", fr: "En anglais :")
             out.append(Line(text: "", role: .normal))
@@ -78,8 +80,10 @@ enum RuleDetailView {
         for (level, description) in rule.levels.enumerated() {
             let current = answer.score == level
             let mark = answer.target == level ? "◎" : (current ? "▶" : " ")
-            out.append(Line(text: "\(mark)\(level) " + s.catalog.levelLabel(level, lang) + " — " + description[lang],
-                            role: current ? .levelCurrent : .normal, indent: 3))
+            out.append(
+                Line(
+                    text: "\(mark)\(level) " + s.catalog.levelLabel(level, lang) + " — " + description[lang],
+                    role: current ? .levelCurrent : .normal, indent: 3))
         }
         out.append(Line(text: "", role: .normal))
         out.append(Line(text: lang.pick(en: "Questions to ask", fr: "Questions à se poser"), role: .title))

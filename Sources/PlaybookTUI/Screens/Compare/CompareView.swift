@@ -46,11 +46,14 @@ enum CompareView {
         let c = view.comparison
         let w = CompareWords(lang: lang, kind: c.kind)
         let g = Geometry(area)
-        let filterName: String = switch view.filter {
-        case .all: lang.pick(en: "all rules", fr: "toutes les règles")
-        case .changed: lang.pick(en: "changed only", fr: "modifiées seulement")
-        case .worst: c.kind == .overTime ? lang.pick(en: "regressions only", fr: "reculs seulement") : lang.pick(en: "gaps of 2 or more only", fr: "écarts de 2 ou plus seulement")
-        }
+        let filterName: String =
+            switch view.filter {
+            case .all: lang.pick(en: "all rules", fr: "toutes les règles")
+            case .changed: lang.pick(en: "changed only", fr: "modifiées seulement")
+            case .worst:
+                c.kind == .overTime
+                    ? lang.pick(en: "regressions only", fr: "reculs seulement") : lang.pick(en: "gaps of 2 or more only", fr: "écarts de 2 ou plus seulement")
+            }
         let overall: String = w.percent(c.before.summary.overall) + " → " + w.percent(c.after.summary.overall)
         let change: String = " (" + w.points(c.overallChange) + ") · "
         let figures: String = lang.pick(en: "Overall ", fr: "Score global ") + overall + change + lang.pick(en: "Filter: ", fr: "Filtre : ") + filterName
@@ -65,21 +68,27 @@ enum CompareView {
         let rules = view.rules
         if rules.isEmpty {
             let filter = Keymap.keyName(.cycleFilter, in: .compare, lang)
-            screen.put(lang.pick(en: "No rule matches this filter (\(filter) changes it).", fr: "Aucune règle pour ce filtre (\(filter) pour le changer)."),
-                       x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
+            screen.put(
+                lang.pick(en: "No rule matches this filter (\(filter) changes it).", fr: "Aucune règle pour ce filtre (\(filter) pour le changer)."),
+                x: 2, y: g.listTop, role: .muted, maxWidth: area.width - 3)
             return
         }
         // The list follows the cursor; the same indicator as a scrolled pane says where it stands.
         let listRows = Scroll.textRows(total: rules.count, height: g.listHeight)
         let first = max(0, min(view.cursor - listRows + 1, rules.count - listRows))
-        ScrollIndicator.draw(Scroll(top: first), total: rules.count, area: Layout.Area(x: area.x, y: g.listTop, width: area.width, height: g.listHeight),
-                             lang: lang, into: &screen)
+        ScrollIndicator.draw(
+            Scroll(top: first), total: rules.count, area: Layout.Area(x: area.x, y: g.listTop, width: area.width, height: g.listHeight),
+            lang: lang, into: &screen)
         for (row, i) in (first..<min(rules.count, first + listRows)).enumerated() {
             let r = rules[i]
             let y = g.listTop + row
             let selected = i == view.cursor
             if selected { screen.fill(x: 0, y: y, count: area.width, role: .selection) }
-            let role: Role = selected ? .selection : ((c.kind == .overTime && c.isRegression(r)) || (c.kind == .sides && (r.gap ?? 0) >= 2) ? .warning : (r.change == .improved ? .success : .normal))
+            let role: Role =
+                selected
+                ? .selection
+                : ((c.kind == .overTime && c.isRegression(r)) || (c.kind == .sides && (r.gap ?? 0) >= 2)
+                    ? .warning : (r.change == .improved ? .success : .normal))
             let difference = w.difference(r).isEmpty ? w.change(r) : w.difference(r)
             // A cut title keeps a space before the scores' column.
             var line: String = TextWrap.pad(String(r.number), width: numberWidth)
@@ -106,7 +115,8 @@ enum CompareView {
             }
         }
         for y in g.notesTop..<(notes.y + rows) { screen.put("│", x: g.half + 1, y: y, role: .border) }
-        ScrollIndicator.draw(view.notes, total: total, area: notes, keys: Keymap.keysLabel([.detailDown, .detailUp], in: .compare, lang),
-                             lang: lang, into: &screen)
+        ScrollIndicator.draw(
+            view.notes, total: total, area: notes, keys: Keymap.keysLabel([.detailDown, .detailUp], in: .compare, lang),
+            lang: lang, into: &screen)
     }
 }

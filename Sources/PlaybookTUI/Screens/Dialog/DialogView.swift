@@ -17,18 +17,28 @@ enum DialogView {
                 screen.put(error, x: 1, y: layout.messageRow - 1, role: .error, maxWidth: s.width - 2)
             }
         case .confirmQuit:
-            box(s, title: lang.pick(en: "Unsaved changes", fr: "Modifications non enregistrées"),
+            box(
+                s, title: lang.pick(en: "Unsaved changes", fr: "Modifications non enregistrées"),
                 lines: [lang.pick(en: "Save before quitting?", fr: "Enregistrer avant de quitter ?"), answers(.confirmQuit, lang)],
                 into: &screen)
         case .conflict(let exists):
             let file = s.pendingSavePath.map { Path.base($0) } ?? ""
-            let lines = exists
+            let lines =
+                exists
                 ? [lang.pick(en: "\(file) already exists.", fr: "\(file) existe déjà."), answers(.fileExists, lang)]
-                : [lang.pick(en: "\(file) changed on disk since it was opened.", fr: "\(file) a changé sur le disque depuis son ouverture."), answers(.conflict, lang)]
-            box(s, title: exists ? lang.pick(en: "File exists", fr: "Le fichier existe") : lang.pick(en: "File changed", fr: "Fichier modifié"),
+                : [
+                    lang.pick(en: "\(file) changed on disk since it was opened.", fr: "\(file) a changé sur le disque depuis son ouverture."),
+                    answers(.conflict, lang),
+                ]
+            box(
+                s, title: exists ? lang.pick(en: "File exists", fr: "Le fichier existe") : lang.pick(en: "File changed", fr: "Fichier modifié"),
                 lines: lines, into: &screen)
         case .recovery(let offer):
-            var lines = [lang.pick(en: "Unsaved changes from an earlier session were found", fr: "Des modifications non enregistrées d’une session précédente ont été trouvées")]
+            var lines = [
+                lang.pick(
+                    en: "Unsaved changes from an earlier session were found", fr: "Des modifications non enregistrées d’une session précédente ont été trouvées"
+                )
+            ]
             if let t = offer.savedAt { lines.append(lang.pick(en: "(recovery copy of \(t.description)).", fr: "(copie de récupération du \(t.description)).")) }
             if offer.diskIsNewer {
                 lines.append(lang.pick(en: "The file on disk is NEWER than this copy.", fr: "Le fichier sur le disque est PLUS RÉCENT que cette copie."))
@@ -38,9 +48,12 @@ enum DialogView {
             lines.append(answers(.recovery, lang))
             box(s, title: lang.pick(en: "Recovery", fr: "Récupération"), lines: lines, into: &screen)
         case .target:
-            box(s, title: lang.pick(en: "Target", fr: "Cible"),
-                lines: [lang.pick(en: "Target level for rule \(s.rule.number): ", fr: "Niveau cible de la règle \(s.rule.number) : ")
-                    + Keymap.askHints(.target, lang).joined(separator: ", ")],
+            box(
+                s, title: lang.pick(en: "Target", fr: "Cible"),
+                lines: [
+                    lang.pick(en: "Target level for rule \(s.rule.number): ", fr: "Niveau cible de la règle \(s.rule.number) : ")
+                        + Keymap.askHints(.target, lang).joined(separator: ", ")
+                ],
                 into: &screen)
         default:
             break

@@ -34,8 +34,9 @@ extension AppState {
                 return saveEffect(path: path, overwrite: false)
             case .export:
                 guard let format = ReportFormat(path: value) else {
-                    prompt.error = language.pick(en: "End the name with .html, .md, .txt, .csv or .json to choose the format.",
-                                                 fr: "Terminez le nom par .html, .md, .txt, .csv ou .json pour choisir le format.")
+                    prompt.error = language.pick(
+                        en: "End the name with .html, .md, .txt, .csv or .json to choose the format.",
+                        fr: "Terminez le nom par .html, .md, .txt, .csv ou .json pour choisir le format.")
                     mode = .prompt(prompt)
                     return .none
                 }

@@ -80,8 +80,9 @@ public struct FormState: Equatable, Sendable {
             if value.isEmpty {
                 if required { return lang.pick(en: "\(field.label.en) must not be empty", fr: "« \(field.label.fr) » ne doit pas être vide") }
             } else if CalendarDate(iso: value) == nil {
-                return lang.pick(en: "\(field.label.en): \"\(TerminalSafety.visible(value))\" is not a real date (YYYY-MM-DD)",
-                                 fr: "« \(field.label.fr) » : « \(TerminalSafety.visible(value)) » n’est pas une date réelle (AAAA-MM-JJ)")
+                return lang.pick(
+                    en: "\(field.label.en): \"\(TerminalSafety.visible(value))\" is not a real date (YYYY-MM-DD)",
+                    fr: "« \(field.label.fr) » : « \(TerminalSafety.visible(value)) » n’est pas une date réelle (AAAA-MM-JJ)")
             }
         case .choice: break
         }

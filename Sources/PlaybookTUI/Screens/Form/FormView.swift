@@ -6,11 +6,16 @@ enum FormView {
 
     static func draw(_ s: AppState, form: FormState, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
-        let title: String = switch form.purpose {
-        case .details: lang.pick(en: "Programme details", fr: "Détails du programme")
-        case .evidence(let i): (i == nil ? lang.pick(en: "New evidence — ", fr: "Nouvelle preuve — ") : lang.pick(en: "Edit evidence — ", fr: "Modifier la preuve — ")) + "\(s.rule.number). " + s.rule.title[lang]
-        case .action(let i): (i == nil ? lang.pick(en: "New action — ", fr: "Nouvelle action — ") : lang.pick(en: "Edit action — ", fr: "Modifier l’action — ")) + "\(s.rule.number). " + s.rule.title[lang]
-        }
+        let title: String =
+            switch form.purpose {
+            case .details: lang.pick(en: "Programme details", fr: "Détails du programme")
+            case .evidence(let i):
+                (i == nil ? lang.pick(en: "New evidence — ", fr: "Nouvelle preuve — ") : lang.pick(en: "Edit evidence — ", fr: "Modifier la preuve — "))
+                    + "\(s.rule.number). " + s.rule.title[lang]
+            case .action(let i):
+                (i == nil ? lang.pick(en: "New action — ", fr: "Nouvelle action — ") : lang.pick(en: "Edit action — ", fr: "Modifier l’action — "))
+                    + "\(s.rule.number). " + s.rule.title[lang]
+            }
         screen.put(title, x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
         let valueWidth = max(1, area.width - valueColumn - 2)
         for (i, field) in form.fields.enumerated() {

@@ -9,33 +9,60 @@ extension AppState {
     func detailsForm() -> FormState {
         let p = document.program
         let segmentLabels = [LocalizedText(fr: "(aucun)", en: "(none)")] + Segment.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }
-        return FormState(purpose: .details, fields: [
-            .init(label: LocalizedText(fr: "Programme", en: "Programme"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.name),
-            .init(label: LocalizedText(fr: "Partenaire", en: "Partner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.partner),
-            .init(label: LocalizedText(fr: "Segment", en: "Segment"), kind: .choice(AppState.segmentChoices, labels: segmentLabels), value: p.segment?.rawValue ?? ""),
-            .init(label: LocalizedText(fr: "Évaluateur", en: "Assessor"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: document.assessor),
-            .init(label: LocalizedText(fr: "Côté", en: "Side"), kind: .choice(AppState.sideChoices, labels: Side.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: document.side.rawValue),
-            .init(label: LocalizedText(fr: "Date d’évaluation", en: "Assessment date"), kind: .date(required: true), value: document.assessedOn.description),
-        ])
+        return FormState(
+            purpose: .details,
+            fields: [
+                .init(label: LocalizedText(fr: "Programme", en: "Programme"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.name),
+                .init(
+                    label: LocalizedText(fr: "Partenaire", en: "Partner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: p.partner),
+                .init(
+                    label: LocalizedText(fr: "Segment", en: "Segment"), kind: .choice(AppState.segmentChoices, labels: segmentLabels),
+                    value: p.segment?.rawValue ?? ""),
+                .init(
+                    label: LocalizedText(fr: "Évaluateur", en: "Assessor"), kind: .text(required: false, maxLength: Assessment.maxNameLength),
+                    value: document.assessor),
+                .init(
+                    label: LocalizedText(fr: "Côté", en: "Side"),
+                    kind: .choice(AppState.sideChoices, labels: Side.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }),
+                    value: document.side.rawValue),
+                .init(
+                    label: LocalizedText(fr: "Date d’évaluation", en: "Assessment date"), kind: .date(required: true), value: document.assessedOn.description),
+            ])
     }
 
     func evidenceForm(index: Int?) -> FormState {
         let item = index.map { answer.evidence[$0] }
-        return FormState(purpose: .evidence(index: index), fields: [
-            .init(label: LocalizedText(fr: "Preuve", en: "Evidence"), kind: .text(required: true, maxLength: 10_000), value: item?.text ?? ""),
-            .init(label: LocalizedText(fr: "Force", en: "Strength"), kind: .choice(AppState.strengthChoices, labels: Evidence.Strength.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.strength.rawValue ?? Evidence.Strength.asserted.rawValue),
-            .init(label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false), value: item?.date?.description ?? document.assessedOn.description),
-        ])
+        return FormState(
+            purpose: .evidence(index: index),
+            fields: [
+                .init(label: LocalizedText(fr: "Preuve", en: "Evidence"), kind: .text(required: true, maxLength: 10_000), value: item?.text ?? ""),
+                .init(
+                    label: LocalizedText(fr: "Force", en: "Strength"),
+                    kind: .choice(AppState.strengthChoices, labels: Evidence.Strength.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }),
+                    value: item?.strength.rawValue ?? Evidence.Strength.asserted.rawValue),
+                .init(
+                    label: LocalizedText(fr: "Date", en: "Date"), kind: .date(required: false),
+                    value: item?.date?.description ?? document.assessedOn.description),
+            ])
     }
 
     func actionForm(index: Int?) -> FormState {
         let item = index.map { answer.actions[$0] }
-        return FormState(purpose: .action(index: index), fields: [
-            .init(label: LocalizedText(fr: "Action", en: "Action"), kind: .text(required: true, maxLength: Assessment.maxNameLength), value: item?.title ?? ""),
-            .init(label: LocalizedText(fr: "Responsable", en: "Owner"), kind: .text(required: false, maxLength: Assessment.maxNameLength), value: item?.owner ?? ""),
-            .init(label: LocalizedText(fr: "Échéance", en: "Due date"), kind: .date(required: false), value: item?.due?.description ?? ""),
-            .init(label: LocalizedText(fr: "Statut", en: "Status"), kind: .choice(AppState.statusChoices, labels: ActionItem.Status.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }), value: item?.status.rawValue ?? ActionItem.Status.open.rawValue),
-        ])
+        return FormState(
+            purpose: .action(index: index),
+            fields: [
+                .init(
+                    label: LocalizedText(fr: "Action", en: "Action"), kind: .text(required: true, maxLength: Assessment.maxNameLength), value: item?.title ?? ""
+                ),
+                .init(
+                    label: LocalizedText(fr: "Responsable", en: "Owner"), kind: .text(required: false, maxLength: Assessment.maxNameLength),
+                    value: item?.owner ?? ""),
+                .init(label: LocalizedText(fr: "Échéance", en: "Due date"), kind: .date(required: false), value: item?.due?.description ?? ""),
+                .init(
+                    label: LocalizedText(fr: "Statut", en: "Status"),
+                    kind: .choice(AppState.statusChoices, labels: ActionItem.Status.allCases.map { LocalizedText(fr: $0.label(.fr), en: $0.label(.en)) }),
+                    value: item?.status.rawValue ?? ActionItem.Status.open.rawValue),
+            ])
     }
 
     mutating func reduceForm(_ action: Action, _ form: FormState) -> Effect {
@@ -121,15 +148,17 @@ extension AppState {
     }
 
     func evidenceItem(_ form: FormState, index: Int?) -> Evidence {
-        Evidence(text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
-                 date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
+        Evidence(
+            text: form.value(0), strength: Evidence.Strength(rawValue: form.value(1)) ?? .asserted,
+            date: CalendarDate(iso: form.value(2)), extra: index.map { answer.evidence[$0].extra } ?? JSONObject())
     }
 
     func actionItem(_ form: FormState, index: Int?) -> ActionItem {
         let id = index.map { answer.actions[$0].id } ?? document.nextActionID()
-        return ActionItem(id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
-                          status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
-                          extra: index.map { answer.actions[$0].extra } ?? JSONObject())
+        return ActionItem(
+            id: id, title: form.value(0), owner: form.value(1), due: CalendarDate(iso: form.value(2)),
+            status: ActionItem.Status(rawValue: form.value(3)) ?? .open,
+            extra: index.map { answer.actions[$0].extra } ?? JSONObject())
     }
 
     /// The document with the text of an open form or N/A prompt in it, as if submitted (help open

@@ -10,7 +10,11 @@ enum HelpView {
             lines.append((binding.label(lang), binding.help[lang]))
         }
         if Keymap.textEntry(kind) {
-            lines.append((lang.pick(en: "other keys", fr: "autres touches"), lang.pick(en: "type text (accents, any language; paste works)", fr: "saisir du texte (accents, toute langue ; le collage fonctionne)")))
+            lines.append(
+                (
+                    lang.pick(en: "other keys", fr: "autres touches"),
+                    lang.pick(en: "type text (accents, any language; paste works)", fr: "saisir du texte (accents, toute langue ; le collage fonctionne)")
+                ))
         }
         return lines
     }

@@ -4,21 +4,31 @@ import PlaybookCore
 enum ItemsView {
     static func drawEvidence(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
-        screen.put(lang.pick(en: "Evidence — ", fr: "Preuves — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
+        screen.put(
+            lang.pick(en: "Evidence — ", fr: "Preuves — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
         // The strength and date are kept whole; the text is what gets cut.
         let items = s.answer.evidence.map { e in
-            TextWrap.fit(head: "◆ ", body: TerminalSafety.visible(e.text, expandTabs: true), tail: " — " + e.strength.label(lang) + (e.date.map { " · \($0)" } ?? ""), width: area.width - 3)
+            TextWrap.fit(
+                head: "◆ ", body: TerminalSafety.visible(e.text, expandTabs: true), tail: " — " + e.strength.label(lang) + (e.date.map { " · \($0)" } ?? ""),
+                width: area.width - 3)
         }
         let add = Keymap.keyName(.addItem, in: .evidence, lang)
-        drawList(items, roles: items.map { _ in .normal }, cursor: cursor, empty: lang.pick(en: "No evidence yet: press \(add) to add some.", fr: "Aucune preuve pour l’instant : \(add) pour en ajouter."), area: area, lang: lang, into: &screen)
+        drawList(
+            items, roles: items.map { _ in .normal }, cursor: cursor,
+            empty: lang.pick(en: "No evidence yet: press \(add) to add some.", fr: "Aucune preuve pour l’instant : \(add) pour en ajouter."), area: area,
+            lang: lang, into: &screen)
     }
 
     static func drawActions(_ s: AppState, cursor: Int, area: Layout.Area, into screen: inout Screen) {
         let lang = s.language
-        screen.put(lang.pick(en: "Actions — ", fr: "Actions — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
+        screen.put(
+            lang.pick(en: "Actions — ", fr: "Actions — ") + "\(s.rule.number). " + s.rule.title[lang], x: 1, y: area.y, role: .title, maxWidth: area.width - 2)
         let lines = s.answer.actions.map { actionLine($0, s, width: area.width - 3) }
         let add = Keymap.keyName(.addItem, in: .actions, lang)
-        drawList(lines.map(\.text), roles: lines.map(\.role), cursor: cursor, empty: lang.pick(en: "No action yet: press \(add) to add one.", fr: "Aucune action pour l’instant : \(add) pour en ajouter."), area: area, lang: lang, into: &screen)
+        drawList(
+            lines.map(\.text), roles: lines.map(\.role), cursor: cursor,
+            empty: lang.pick(en: "No action yet: press \(add) to add one.", fr: "Aucune action pour l’instant : \(add) pour en ajouter."), area: area,
+            lang: lang, into: &screen)
     }
 
     /// An action as one line: status, title, owner, due date and the overdue flag. Within `width`
@@ -58,7 +68,8 @@ enum ItemsView {
             if selected { screen.fill(x: 0, y: top + row, count: area.width, role: .selection) }
             screen.put(items[i], x: 2, y: top + row, role: selected ? .selection : roles[i], maxWidth: area.width - 3)
         }
-        ScrollIndicator.draw(Scroll(top: first), total: items.count, area: Layout.Area(x: area.x, y: top, width: area.width, height: height),
-                             lang: lang, into: &screen)
+        ScrollIndicator.draw(
+            Scroll(top: first), total: items.count, area: Layout.Area(x: area.x, y: top, width: area.width, height: height),
+            lang: lang, into: &screen)
     }
 }

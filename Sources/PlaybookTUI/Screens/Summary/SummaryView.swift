@@ -4,8 +4,9 @@ import PlaybookCore
 enum SummaryView {
     /// The summary's lines for a pane `width` columns wide (what the screen scrolls through).
     static func lines(_ s: AppState, width: Int) -> [String] {
-        let text = SummaryText.render(s.document, catalog: s.catalog, summary: s.summary,
-                                      options: SummaryText.Options(lang: s.language, width: width, today: s.today, maxPriorities: 10))
+        let text = SummaryText.render(
+            s.document, catalog: s.catalog, summary: s.summary,
+            options: SummaryText.Options(lang: s.language, width: width, today: s.today, maxPriorities: 10))
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
