@@ -19,9 +19,6 @@ public final class Session {
     private var saveLock: DocumentLock?
     private let clock: () -> Timestamp
     private let calendar: () -> CalendarDate
-    /// Set by PLAYBOOK_TEST_CRASH_ON_SIGUSR2 at start: SIGUSR2 then causes a real crash (a Swift
-    /// trap), so that the tests exercise the crash path without a trigger on every key.
-    private let crashOnSIGUSR2: Bool
     private var lastKeyTime: Int64 = 0
     private var idleSent = true
     private var running = true
@@ -34,7 +31,6 @@ public final class Session {
         self.clock = clock
         self.calendar = calendar
         files = SessionFiles(documentPath: state.filePath)
-        crashOnSIGUSR2 = getenv("PLAYBOOK_TEST_CRASH_ON_SIGUSR2") != nil
     }
 
     /// Runs until the user quits or a signal ends the session; returns the exit status.
@@ -76,7 +72,6 @@ public final class Session {
             }
             let key = terminal.readKey(timeout: 1000)
             if let sig = takeSignal() {
-                if sig == SIGUSR2, crashOnSIGUSR2 { fatalError("test crash requested with PLAYBOOK_TEST_CRASH_ON_SIGUSR2") }
                 status = 128 + sig
                 break
             }
